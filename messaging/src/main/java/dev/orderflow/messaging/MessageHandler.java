@@ -1,0 +1,23 @@
+package dev.orderflow.messaging;
+
+/**
+ * Consumes one topic. Every bean implementing this gets its own Kafka listener container from messaging.
+ *
+ * <p>{@link #handle} runs once per distinct message id, in one database transaction together with the inbox
+ * record that makes it idempotent and with any {@link Outbox#append} it makes; the Kafka offset is committed
+ * only after that transaction. Messages of other types than {@link #messageType()} (or of types this version of
+ * the contracts does not know) are skipped and counted. Throw {@link PoisonMessageException} for a message that
+ * can never succeed; any other exception is retried with backoff, then dead-lettered.
+ *
+ * @param <M> the sealed family of messages on the topic, e.g. {@code InventoryEvent}
+ */
+public interface MessageHandler<M> {
+
+    /** The topic to consume, one of {@code dev.orderflow.events.Topics}. */
+    String topic();
+
+    /** The family of messages this handler understands; other types are skipped. */
+    Class<M> messageType();
+
+    void handle(M message, IncomingMessage envelope);
+}

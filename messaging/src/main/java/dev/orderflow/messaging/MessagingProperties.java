@@ -1,0 +1,98 @@
+package dev.orderflow.messaging;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * Settings of messaging, {@code orderflow.messaging.*} (environment {@code ORDERFLOW_MESSAGING_...}).
+ *
+ * @param source       {@code ce_source} of the messages this service appends; empty means
+ *                     {@code /orderflow/<spring.application.name>}
+ * @param relay        the outbox relay
+ * @param consumer     the listener containers of the {@link MessageHandler}s
+ * @param topics       the topics messaging declares
+ * @param housekeeping purging of published outbox rows and old inbox rows
+ */
+@ConfigurationProperties("orderflow.messaging")
+@Validated
+public record MessagingProperties(
+        @DefaultValue("") String source,
+        @Valid @DefaultValue Relay relay,
+        @Valid @DefaultValue Consumer consumer,
+        @Valid @DefaultValue Topics topics,
+        @Valid @DefaultValue Housekeeping housekeeping) {
+
+    /**
+     * @param enabled        whether this instance takes part in relaying (one instance per database is active)
+     * @param batchSize      most rows read and sent in one round
+     * @param pollInterval   how long the active relay waits for a commit notification before looking anyway
+     * @param notifyOnCommit whether appends notify the relay at commit ({@code pg_notify}); off, the relay polls
+     * @param leaderRetry    how often a standby instance tries to become the active relay
+     * @param sendTimeout    how long a round waits for Kafka to acknowledge its sends
+     * @param linger         the producer's {@code linger.ms}: a little batching, little latency
+     */
+    public record Relay(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
+            @DefaultValue("500ms") @NotNull Duration pollInterval,
+            @DefaultValue("true") boolean notifyOnCommit,
+            @DefaultValue("1s") @NotNull Duration leaderRetry,
+            @DefaultValue("30s") @NotNull Duration sendTimeout,
+            @DefaultValue("1ms") @NotNull Duration linger) {
+    }
+
+    /**
+     * @param enabled         whether listener containers are created for the {@link MessageHandler} beans
+     * @param groupId         the consumer group; empty means {@code spring.application.name}
+     * @param concurrency     consumer threads per handler (and instance)
+     * @param initialBackoff  first wait before retrying a failed message
+     * @param backoffMultiplier growth of the wait between retries
+     * @param maxBackoff      longest wait between two retries
+     * @param maxRetryTime    total retry time before the message is dead-lettered
+     */
+    public record Consumer(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("") String groupId,
+            @DefaultValue("1") @Min(1) @Max(64) int concurrency,
+            @DefaultValue("500ms") @NotNull Duration initialBackoff,
+            @DefaultValue("2.0") @DecimalMin("1.0") double backoffMultiplier,
+            @DefaultValue("10s") @NotNull Duration maxBackoff,
+            @DefaultValue("60s") @NotNull Duration maxRetryTime) {
+    }
+
+    /**
+     * @param declare    whether to declare the topics (all of {@code Topics.ALL} and the dead-letter topics of
+     *                   consumed topics) at startup
+     * @param partitions partitions of each declared topic
+     * @param replicas   replication factor of each declared topic; 0 means the broker's default
+     */
+    public record Topics(
+            @DefaultValue("true") boolean declare,
+            @DefaultValue("6") @Min(1) @Max(1000) int partitions,
+            @DefaultValue("0") @Min(0) @Max(10) short replicas) {
+    }
+
+    /**
+     * @param interval         how often housekeeping runs
+     * @param outboxRetention  how long published outbox rows are kept (for inspection)
+     * @param inboxRetention   how long a message id is remembered for duplicate detection; must outlast any
+     *                         redelivery, so at least the topics' retention
+     * @param batchSize        rows deleted per statement, to keep transactions short
+     * @param backlogRefresh   how often the outbox backlog gauges are recomputed
+     */
+    public record Housekeeping(
+            @DefaultValue("1m") @NotNull Duration interval,
+            @DefaultValue("1h") @NotNull Duration outboxRetention,
+            @DefaultValue("7d") @NotNull Duration inboxRetention,
+            @DefaultValue("1000") @Min(1) @Max(100_000) int batchSize,
+            @DefaultValue("5s") @NotNull Duration backlogRefresh) {
+    }
+}
