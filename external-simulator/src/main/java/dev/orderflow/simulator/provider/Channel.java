@@ -1,0 +1,4 @@
+package dev.orderflow.simulator.provider;
+
+/** How a message reaches its recipient. */
+public enum Channel { EMAIL, SMS }

@@ -1,0 +1,2 @@
+/** The simulated payment gateway (PSP): idempotent charges and refunds, kept in memory. */
+package dev.orderflow.simulator.psp;
