@@ -1,0 +1,38 @@
+package dev.orderflow.notification.config;
+
+import dev.orderflow.notification.delivery.NotificationProvider;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+
+/** The provider client with its HTTP timeouts, and the clock the service reads time from. */
+@Configuration(proxyBeanMethods = false)
+class ProviderConfiguration {
+
+    @Bean
+    NotificationProvider notificationProvider(RestClient.Builder builder, NotificationProperties properties,
+                                              TimeLimiterRegistry timeLimiters, CircuitBreakerRegistry circuitBreakers,
+                                              RetryRegistry retries) {
+        NotificationProperties.Provider provider = properties.provider();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(provider.connectTimeout()).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+        requests.setReadTimeout(provider.readTimeout());
+        RestClient http = builder.clone()
+                .baseUrl(provider.baseUrl().toString())
+                .requestFactory(requests)
+                .build();
+        return new NotificationProvider(http, timeLimiters, circuitBreakers, retries);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.orderflow.notification.delivery;
+
+import dev.orderflow.notification.domain.Channel;
+import dev.orderflow.notification.domain.Notification;
+import dev.orderflow.notification.domain.Template;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One delivery attempt of a claimed notification, detached from the database so that no transaction is open
+ * while the message travels. {@code leaseUntil} is when other dispatchers may take the notification again.
+ */
+public record Delivery(UUID notificationId, Channel channel, String recipient, Template template, String body,
+                       int attempt, Instant leaseUntil) {
+
+    static Delivery of(Notification claimed) {
+        return new Delivery(claimed.getId(), claimed.getChannel(), claimed.getRecipient(), claimed.getTemplate(),
+                claimed.getBody(), claimed.getAttempts(), claimed.getNextAttemptAt());
+    }
+}

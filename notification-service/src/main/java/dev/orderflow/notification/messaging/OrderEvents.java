@@ -1,0 +1,68 @@
+package dev.orderflow.notification.messaging;
+
+import dev.orderflow.events.Topics;
+import dev.orderflow.events.order.OrderEvent;
+import dev.orderflow.messaging.IncomingMessage;
+import dev.orderflow.messaging.MessageHandler;
+import dev.orderflow.notification.delivery.DeliveryMetrics;
+import dev.orderflow.notification.delivery.NotificationQueued;
+import dev.orderflow.notification.domain.CustomerNotice;
+import dev.orderflow.notification.domain.Notification;
+import dev.orderflow.notification.store.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+
+/**
+ * Decides, for each order event on {@code orders.events}, whether the customer is told, and stores that
+ * notification as PENDING in the inbox transaction. Nothing is sent from here: the provider is called by the
+ * dispatcher after the commit, so a slow provider never holds up the consumer and a rollback never sends.
+ */
+@Component
+class OrderEvents implements MessageHandler<OrderEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderEvents.class);
+
+    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+
+    OrderEvents(Notifications notifications, ApplicationEventPublisher events, DeliveryMetrics metrics, Clock clock) {
+        this.notifications = notifications;
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.ORDERS_EVENTS;
+    }
+
+    @Override
+    public Class<OrderEvent> messageType() {
+        return OrderEvent.class;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void handle(OrderEvent event, IncomingMessage envelope) {
+        CustomerNotice.about(event).ifPresent(notice -> {
+            Notification notification = Notification.pending(notice, envelope.id(), clock.instant());
+            if (notifications.addIfAbsent(notification)) {
+                events.publishEvent(new NotificationQueued(notification.getId()));
+            } else {
+                // The inbox catches redeliveries of one message id; this catches the same event under a new id.
+                metrics.duplicate();
+                log.info("Order {} already has a {} notification; event {} adds none",
+                        notice.orderId(), notice.template(), envelope.id());
+            }
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** notification-service: tells customers, once each, how their orders ended. */
+package dev.orderflow.notification;
