@@ -1,21 +1,71 @@
 package dev.orderflow.messaging;
 
+import dev.orderflow.events.Topics;
+import dev.orderflow.events.wire.MalformedMessageException;
+import dev.orderflow.messaging.deadletter.DeadLetterProducer;
+import dev.orderflow.messaging.deadletter.DeadLetters;
+import dev.orderflow.messaging.deadletter.DeadLettersEndpoint;
 import dev.orderflow.messaging.envelope.CurrentTrace;
+import dev.orderflow.messaging.envelope.InvalidEnvelopeException;
+import dev.orderflow.messaging.housekeeping.Housekeeping;
+import dev.orderflow.messaging.inbox.Inbox;
+import dev.orderflow.messaging.inbox.MessageConsumers;
+import dev.orderflow.messaging.kafka.KafkaClientSettings;
+import dev.orderflow.messaging.metrics.MessagingMetrics;
+import dev.orderflow.messaging.outbox.LeaderConnectionFactory;
+import dev.orderflow.messaging.outbox.OutboxRelay;
 import dev.orderflow.messaging.outbox.OutboxStore;
 import dev.orderflow.messaging.schema.MessagingSchema;
+import dev.orderflow.messaging.tracing.MicrometerCurrentTrace;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Wires the outbox, its relay, the consumers of the {@link MessageHandler} beans and their housekeeping. */
+/**
+ * Wires the outbox, its relay, the consumers of the {@link MessageHandler} beans, dead letters and housekeeping.
+ * Messaging's schema is migrated first: every bean touching its tables depends on {@link MessagingSchema}.
+ */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
@@ -24,13 +74,21 @@ import java.time.Clock;
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
-@ConditionalOnBean(DataSource.class)
+@ConditionalOnBean({DataSource.class, KafkaProperties.class})
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
 
     @Bean
     MessagingSchema messagingSchema(DataSource dataSource) {
         return MessagingSchema.migrate(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessagingMetrics messagingMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new MessagingMetrics(registry.getIfUnique(SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -47,10 +105,176 @@ public class MessagingAutoConfiguration {
                 Clock.systemUTC());
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaClientSettings messagingKafkaClientSettings(KafkaProperties kafkaProperties,
+            ObjectProvider<KafkaConnectionDetails> connectionDetails, Environment environment) {
+        KafkaConnectionDetails details = connectionDetails.getIfAvailable(() -> kafkaProperties::getBootstrapServers);
+        return new KafkaClientSettings(kafkaProperties, details, applicationName(environment));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LeaderConnectionFactory outboxLeaderConnectionFactory(ObjectProvider<JdbcConnectionDetails> connectionDetails,
+            DataSource dataSource, Environment environment) {
+        String applicationName = applicationName(environment) + "-outbox-relay";
+        JdbcConnectionDetails details = connectionDetails.getIfAvailable();
+        if (details != null) {
+            return LeaderConnectionFactory.of(details.getJdbcUrl(), details.getUsername(), details.getPassword(),
+                    applicationName);
+        }
+        log.warn("No JdbcConnectionDetails: the outbox relay holds a connection of the application's pool while active");
+        return dataSource::getConnection;
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "orderflow.messaging.relay", name = "enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(LeaderConnectionFactory connections, KafkaClientSettings kafka,
+            MessagingProperties properties, MessagingMetrics metrics, MessagingSchema schema) {
+        MessagingProperties.Relay relay = properties.relay();
+        String name = "orderflow-outbox-relay";
+        return new OutboxRelay(name, connections,
+                () -> new KafkaProducer<>(kafka.relayProducer(name, relay.linger(), relay.sendTimeout()),
+                        new StringSerializer(), new ByteArraySerializer()),
+                relay, metrics);
+    }
+
+    @Bean
+    Housekeeping messagingHousekeeping(DataSource dataSource, MessagingProperties properties,
+            MessagingMetrics metrics, MessagingSchema schema) {
+        return new Housekeeping(new JdbcTemplate(dataSource), properties.housekeeping(), metrics);
+    }
+
+    @Bean
+    DeadLetterProducer deadLetterProducer(KafkaClientSettings kafka) {
+        return new DeadLetterProducer(kafka.producer());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "orderflow.messaging.consumer", name = "enabled", matchIfMissing = true)
+    MessageConsumers messageConsumers(ObjectProvider<MessageHandler<?>> handlers, KafkaClientSettings kafka,
+            DeadLetterProducer deadLetterProducer, DataSource dataSource, PlatformTransactionManager transactionManager,
+            MessagingProperties properties, MessagingMetrics metrics, Environment environment,
+            ApplicationContext context, MessagingSchema schema) {
+        List<MessageHandler<?>> all = handlers.orderedStream().toList();
+        String groupId = properties.consumer().groupId().isBlank()
+                ? requiredApplicationName(environment, all)
+                : properties.consumer().groupId();
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = containerFactory(kafka, groupId,
+                deadLetterProducer, properties.consumer(), metrics, context);
+        return new MessageConsumers(all, factory, groupId, new Inbox(new JdbcTemplate(dataSource)),
+                new TransactionTemplate(transactionManager), metrics);
+    }
+
+    /**
+     * Record listeners, offsets committed per poll batch after every record of it was handled (a crash redelivers
+     * at most that batch, which the inbox dedupes). Failures are retried with exponential backoff, then
+     * dead-lettered with the original headers plus the cause; a record that can never succeed goes there at once.
+     */
+    private static ConcurrentKafkaListenerContainerFactory<String, byte[]> containerFactory(KafkaClientSettings kafka,
+            String groupId, DeadLetterProducer deadLetterProducer, MessagingProperties.Consumer settings,
+            MessagingMetrics metrics, ApplicationContext context) {
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.consumer(groupId)));
+        factory.setConcurrency(settings.concurrency());
+        factory.setApplicationContext(context);
+        ContainerProperties container = factory.getContainerProperties();
+        container.setAckMode(ContainerProperties.AckMode.BATCH);
+        // Continues the producer's trace around the handler when a tracer is present (traceparent header).
+        container.setObservationEnabled(true);
+
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterProducer.template(),
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        ConsumerRecordRecoverer countingDeadLetters = (record, exception) -> {
+            deadLetters.accept(record, exception);
+            metrics.deadLettered(record.topic());
+        };
+        ExponentialBackOff backOff = new ExponentialBackOff(settings.initialBackoff().toMillis(),
+                settings.backoffMultiplier());
+        backOff.setMaxInterval(settings.maxBackoff().toMillis());
+        backOff.setMaxElapsedTime(settings.maxRetryTime().toMillis());
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(countingDeadLetters, backOff);
+        errorHandler.addNotRetryableExceptions(InvalidEnvelopeException.class, MalformedMessageException.class,
+                PoisonMessageException.class);
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "orderflow.messaging.topics", name = "declare", matchIfMissing = true)
+    KafkaAdmin.NewTopics orderflowTopics(MessagingProperties properties, ObjectProvider<MessageHandler<?>> handlers) {
+        MessagingProperties.Topics settings = properties.topics();
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            TopicBuilder builder = topic(topic, settings);
+            if (topic.equals(Topics.INVENTORY_PRODUCTS)) {
+                builder.compact();
+            }
+            topics.add(builder.build());
+        }
+        handlers.orderedStream().map(MessageHandler::topic).distinct()
+                .forEach(topic -> topics.add(topic(Topics.deadLetter(topic), settings).build()));
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static TopicBuilder topic(String name, MessagingProperties.Topics settings) {
+        TopicBuilder builder = TopicBuilder.name(name).partitions(settings.partitions());
+        if (settings.replicas() > 0) {
+            builder.replicas(settings.replicas());
+        }
+        return builder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetters deadLetters(KafkaClientSettings kafka, DeadLetterProducer producer, DataSource dataSource,
+            ObjectProvider<MessageHandler<?>> handlers, MessagingSchema schema) {
+        List<String> deadLetterTopics = handlers.orderedStream().map(handler -> Topics.deadLetter(handler.topic()))
+                .distinct().toList();
+        return new DeadLetters(kafka.reader(), producer::producer, new JdbcTemplate(dataSource), deadLetterTopics,
+                Duration.ofSeconds(30));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Endpoint.class)
+    static class DeadLettersEndpointConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint
+        DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+            return new DeadLettersEndpoint(deadLetters);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class TracingConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        CurrentTrace micrometerCurrentTrace(ObjectProvider<Tracer> tracer) {
+            return new MicrometerCurrentTrace(tracer);
+        }
+    }
+
     static String source(MessagingProperties properties, Environment environment) {
         if (!properties.source().isBlank()) {
             return properties.source();
         }
-        return "/orderflow/" + environment.getProperty("spring.application.name", "application");
+        return "/orderflow/" + applicationName(environment);
+    }
+
+    private static String applicationName(Environment environment) {
+        return environment.getProperty("spring.application.name", "application");
+    }
+
+    private static String requiredApplicationName(Environment environment, List<MessageHandler<?>> handlers) {
+        String name = environment.getProperty("spring.application.name");
+        if ((name == null || name.isBlank()) && !handlers.isEmpty()) {
+            throw new IllegalStateException("spring.application.name is the consumer group of the MessageHandlers "
+                    + "(and the key of their inbox): set it, or orderflow.messaging.consumer.group-id");
+        }
+        return name == null ? "application" : name;
     }
 }

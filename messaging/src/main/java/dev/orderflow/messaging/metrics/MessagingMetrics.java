@@ -1,0 +1,93 @@
+package dev.orderflow.messaging.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The meters of messaging, all named {@code orderflow.messaging.*}. The outbox backlog gauges read values cached
+ * by the last backlog refresh, so scraping never queries the database.
+ */
+public class MessagingMetrics {
+
+    private static final String PREFIX = "orderflow.messaging.";
+
+    private final MeterRegistry registry;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestUnpublishedEpochMillis = new AtomicLong(-1);
+    private final AtomicInteger activeRelays = new AtomicInteger();
+
+    public MessagingMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder(PREFIX + "outbox.pending", pending, AtomicLong::get)
+                .description("Outbox messages committed but not yet published")
+                .register(registry);
+        TimeGauge.builder(PREFIX + "outbox.oldest.age", this, TimeUnit.MILLISECONDS, MessagingMetrics::oldestAgeMillis)
+                .description("Age of the oldest unpublished outbox message, zero if none")
+                .register(registry);
+        Gauge.builder(PREFIX + "relay.active", activeRelays, AtomicInteger::get)
+                .description("1 while this instance is the active outbox relay of its database")
+                .register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public void published(String topic, Duration sinceAppend) {
+        Counter.builder(PREFIX + "outbox.published").description("Outbox messages published to Kafka")
+                .tag("topic", topic).register(registry).increment();
+        Timer.builder(PREFIX + "outbox.publish.latency")
+                .description("Time from append (in the business transaction) to the broker's acknowledgement")
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(sinceAppend.isNegative() ? Duration.ZERO : sinceAppend);
+    }
+
+    public void publishFailed(String topic) {
+        Counter.builder(PREFIX + "outbox.publish.failures").description("Outbox sends Kafka did not acknowledge")
+                .tag("topic", topic).register(registry).increment();
+    }
+
+    public void duplicateSkipped(String topic) {
+        Counter.builder(PREFIX + "inbox.duplicates").description("Messages skipped because already handled")
+                .tag("topic", topic).register(registry).increment();
+    }
+
+    public void unknownTypeSkipped(String topic) {
+        Counter.builder(PREFIX + "consumer.unknown.types")
+                .description("Messages skipped because their type is unknown here or not for this consumer")
+                .tag("topic", topic).register(registry).increment();
+    }
+
+    public void deadLettered(String topic) {
+        Counter.builder(PREFIX + "deadletters").description("Messages sent to the dead-letter topic")
+                .tag("topic", topic).register(registry).increment();
+    }
+
+    public void backlog(long count, Instant oldest) {
+        pending.set(count);
+        oldestUnpublishedEpochMillis.set(oldest == null ? -1 : oldest.toEpochMilli());
+    }
+
+    public void relayActive(boolean active) {
+        if (active) {
+            activeRelays.incrementAndGet();
+        } else {
+            activeRelays.decrementAndGet();
+        }
+    }
+
+    private double oldestAgeMillis() {
+        long oldest = oldestUnpublishedEpochMillis.get();
+        return oldest < 0 ? 0 : Math.max(0, System.currentTimeMillis() - oldest);
+    }
+}
