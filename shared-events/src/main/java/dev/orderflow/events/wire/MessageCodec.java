@@ -4,6 +4,7 @@ import dev.orderflow.events.Money;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -37,6 +39,13 @@ public final class MessageCodec {
                 .addModule(money)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // Tolerant of what is added, strict about what is there: a quantity of 2.5 is not 2, an enum
+                // is its name and never an ordinal, and a field given twice has no single meaning.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // Amounts written as JSON numbers are read exactly, never through a double.
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
     }
@@ -97,6 +106,11 @@ public final class MessageCodec {
     }
 
     private static final class MoneyDeserializer extends ValueDeserializer<Money> {
+
+        /** Far beyond any real order, far below anything costly: a PostgreSQL numeric(19,2) holds 17. */
+        private static final int MAX_INTEGER_DIGITS = 17;
+        private static final int MAX_AMOUNT_LENGTH = 40;
+
         @Override
         public Money deserialize(JsonParser parser, DeserializationContext ctxt) {
             JsonNode node = ctxt.readTree(parser);
@@ -106,7 +120,14 @@ public final class MessageCodec {
                     || !(amount.isString() || amount.isNumber())) {
                 throw new IllegalArgumentException("money needs a decimal amount and a currency: " + node);
             }
+            if (amount.isString() && amount.stringValue().length() > MAX_AMOUNT_LENGTH) {
+                throw new IllegalArgumentException("money amount out of range: " + amount.stringValue());
+            }
             BigDecimal value = amount.isString() ? new BigDecimal(amount.stringValue()) : amount.decimalValue();
+            // Money scales itself to two places: "1E+99999999" would cost half a minute of CPU doing so.
+            if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+                throw new IllegalArgumentException("money amount out of range: " + value);
+            }
             return new Money(value, currency.stringValue());
         }
     }
