@@ -14,10 +14,16 @@ public record StockRejected(UUID orderId, List<Shortage> shortages) implements I
         shortages = List.copyOf(Objects.requireNonNull(shortages, "shortages"));
     }
 
-    /** A line that could not be reserved. */
+    /** A line that could not be reserved, with what was available when it was tried. */
     public record Shortage(String sku, int requested, int available) {
         public Shortage {
             Objects.requireNonNull(sku, "sku");
+            if (requested < 1) {
+                throw new IllegalArgumentException("requested quantity must be positive: " + requested);
+            }
+            if (available < 0) {
+                throw new IllegalArgumentException("available quantity cannot be negative: " + available);
+            }
         }
     }
 }
