@@ -1,0 +1,2 @@
+/** Inventory's own settings, bound from {@code orderflow.inventory.*}. */
+package dev.orderflow.inventory.config;

@@ -1,0 +1,176 @@
+package dev.orderflow.inventory.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * One order's claim on stock. An order reserves all its lines or none, once: the reservation is kept whatever
+ * the outcome, so asking again answers the same and never reserves twice.
+ *
+ * <p>The methods that move stock take the order's products already locked: the caller is responsible for
+ * locking them in SKU order, so that concurrent reservations never deadlock and never oversell.
+ */
+@Entity
+@Table(name = "reservation")
+public class Reservation {
+
+    @Id
+    private UUID orderId;
+
+    @Enumerated(EnumType.STRING)
+    private ReservationStatus status;
+
+    @ElementCollection
+    @CollectionTable(name = "reservation_line", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderBy("sku")
+    private List<ReservationLine> lines = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "reservation_shortage", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderBy("sku")
+    private List<Shortage> shortages = new ArrayList<>();
+
+    @CreationTimestamp
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    @UpdateTimestamp
+    private Instant updatedAt;
+
+    protected Reservation() {
+        // for JPA
+    }
+
+    private Reservation(UUID orderId, ReservationStatus status, List<ReservationLine> lines, List<Shortage> shortages) {
+        this.orderId = Objects.requireNonNull(orderId, "orderId");
+        this.status = status;
+        this.lines = new ArrayList<>(lines);
+        this.shortages = new ArrayList<>(shortages);
+    }
+
+    /** The SKUs of these lines in the order their products must be locked. */
+    public static SortedSet<String> lockOrder(Collection<ReservationLine> lines) {
+        TreeSet<String> skus = new TreeSet<>();
+        lines.forEach(line -> skus.add(line.sku()));
+        return skus;
+    }
+
+    /**
+     * Reserves every requested line, or none when any is short. Lines of the same SKU count together.
+     *
+     * @param products the locked products of the requested SKUs, by SKU; an unknown SKU is simply absent
+     */
+    public static Reservation reserve(UUID orderId, List<ReservationLine> requested, Map<String, Product> products,
+            Ledger ledger) {
+        if (requested.isEmpty()) {
+            throw new IllegalArgumentException("nothing to reserve");
+        }
+        List<ReservationLine> wanted = merged(requested);
+        List<Shortage> shortages = new ArrayList<>();
+        for (ReservationLine line : wanted) {
+            Product product = products.get(line.sku());
+            if (product == null || !product.canReserve(line.quantity())) {
+                shortages.add(new Shortage(line.sku(), line.quantity(), product == null ? 0 : product.available()));
+            }
+        }
+        if (!shortages.isEmpty()) {
+            return new Reservation(orderId, ReservationStatus.REJECTED, List.of(), shortages);
+        }
+        for (ReservationLine line : wanted) {
+            products.get(line.sku()).reserve(line.quantity(), orderId, ledger);
+        }
+        return new Reservation(orderId, ReservationStatus.RESERVED, wanted, List.of());
+    }
+
+    /**
+     * Gives back whatever the order holds: reserved units to available, and sold units too when the order was
+     * committed (a confirmed order being cancelled). Answers the lines given back, none when it held nothing.
+     */
+    public List<ReservationLine> release(Map<String, Product> products, Ledger ledger) {
+        List<ReservationLine> givenBack = switch (status) {
+            case RESERVED -> {
+                lines.forEach(line -> product(products, line).release(line.quantity(), orderId, ledger));
+                yield List.copyOf(lines);
+            }
+            case COMMITTED -> {
+                lines.forEach(line -> product(products, line).takeBack(line.quantity(), orderId, ledger));
+                yield List.copyOf(lines);
+            }
+            case RELEASED, REJECTED -> List.of();
+        };
+        if (status != ReservationStatus.REJECTED) {
+            status = ReservationStatus.RELEASED;
+        }
+        return givenBack;
+    }
+
+    /** Turns the reserved lines into sold ones. Answers the lines committed, none unless the order held reserved stock. */
+    public List<ReservationLine> commit(Map<String, Product> products, Ledger ledger) {
+        if (status != ReservationStatus.RESERVED) {
+            return List.of();
+        }
+        lines.forEach(line -> product(products, line).commit(line.quantity(), orderId, ledger));
+        status = ReservationStatus.COMMITTED;
+        return List.copyOf(lines);
+    }
+
+    /** Whether the order holds stock, reserved or sold. */
+    public boolean holdsStock() {
+        return status == ReservationStatus.RESERVED || status == ReservationStatus.COMMITTED;
+    }
+
+    private Product product(Map<String, Product> products, ReservationLine line) {
+        Product product = products.get(line.sku());
+        if (product == null) {
+            throw new IllegalStateException("product " + line.sku() + " of order " + orderId + " is not locked");
+        }
+        return product;
+    }
+
+    private static List<ReservationLine> merged(List<ReservationLine> requested) {
+        TreeMap<String, Integer> bySku = new TreeMap<>();
+        // A total beyond int cannot be served anyway; saturating keeps it a plain shortage.
+        requested.forEach(line -> bySku.merge(line.sku(), line.quantity(),
+                (a, b) -> (int) Math.min((long) a + b, Integer.MAX_VALUE)));
+        return bySku.entrySet().stream().map(e -> new ReservationLine(e.getKey(), e.getValue())).toList();
+    }
+
+    public UUID orderId() {
+        return orderId;
+    }
+
+    public ReservationStatus status() {
+        return status;
+    }
+
+    /** What the order holds or held, by SKU; empty when it was rejected. */
+    public List<ReservationLine> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** Why nothing was reserved, when it was rejected. */
+    public List<Shortage> shortages() {
+        return List.copyOf(shortages);
+    }
+}

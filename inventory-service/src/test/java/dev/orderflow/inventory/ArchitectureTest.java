@@ -1,0 +1,45 @@
+package dev.orderflow.inventory;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.orderflow.events.Money;
+import dev.orderflow.messaging.Outbox;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module structure the code relies on, kept by tests rather than by good intentions. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.orderflow.inventory");
+
+    @Test
+    void domainDependsOnNothingButTheJdkJpaAndMoney() {
+        classes().that().resideInAPackage("dev.orderflow.inventory.domain..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "jakarta.persistence..",
+                        "org.hibernate.annotations..", "dev.orderflow.inventory.domain..")
+                        .or(equivalentTo(Money.class)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheStockUseCasesAppendToTheOutbox() {
+        noClasses().that().resideOutsideOfPackage("dev.orderflow.inventory.stock..")
+                .should().dependOnClassesThat().belongToAnyOf(Outbox.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theWebLayerGoesThroughTheCatalogNotTheRepositories() {
+        noClasses().that().resideInAPackage("dev.orderflow.inventory.web..")
+                .should().dependOnClassesThat().areAssignableTo(Repository.class)
+                .check(CLASSES);
+    }
+}
