@@ -1,0 +1,29 @@
+package dev.orderflow.payment.config;
+
+import dev.orderflow.events.Money;
+import dev.orderflow.payment.domain.FraudRules;
+import dev.orderflow.payment.domain.FraudScreen;
+import dev.orderflow.payment.domain.PaymentHistory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The beans the domain needs from outside: the clock and the fraud rules with their settings. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PaymentProperties.class)
+class PaymentConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    FraudScreen fraudScreen(PaymentProperties properties, PaymentHistory history, Clock clock) {
+        PaymentProperties.Fraud fraud = properties.fraud();
+        return new FraudRules(new Money(fraud.maxAmount(), "EUR"), fraud.maxPaymentsPerCustomerPerMinute(), history,
+                clock);
+    }
+}

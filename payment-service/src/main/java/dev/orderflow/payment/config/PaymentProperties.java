@@ -1,0 +1,47 @@
+package dev.orderflow.payment.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Settings of payment-service, {@code orderflow.payment.*} (environment {@code ORDERFLOW_PAYMENT_...}). Retry,
+ * circuit breaker and bulkhead of the gateway calls are Resilience4j's own {@code resilience4j.*} settings.
+ *
+ * @param psp   the payment gateway
+ * @param fraud the fraud rules
+ */
+@ConfigurationProperties("orderflow.payment")
+@Validated
+public record PaymentProperties(@Valid @DefaultValue Psp psp, @Valid @DefaultValue Fraud fraud) {
+
+    /**
+     * @param baseUrl        where the gateway answers
+     * @param connectTimeout longest wait for a connection, per attempt
+     * @param readTimeout    longest wait for an answer, per attempt: with the retry settings it bounds the time a
+     *                       command spends on the gateway, which must stay well below the consumer's poll interval
+     */
+    public record Psp(
+            @DefaultValue("http://localhost:8090") @NotNull URI baseUrl,
+            @DefaultValue("1s") @NotNull Duration connectTimeout,
+            @DefaultValue("2s") @NotNull Duration readTimeout) {
+    }
+
+    /**
+     * @param maxAmount                       a single payment above this (EUR) is suspected
+     * @param maxPaymentsPerCustomerPerMinute a customer asking for this many payments within a minute is suspected
+     */
+    public record Fraud(
+            @DefaultValue("3000.00") @NotNull @DecimalMin("0.01") BigDecimal maxAmount,
+            @DefaultValue("30") @Min(1) @Max(100_000) int maxPaymentsPerCustomerPerMinute) {
+    }
+}

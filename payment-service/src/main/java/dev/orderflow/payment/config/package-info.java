@@ -1,0 +1,2 @@
+/** Settings ({@code orderflow.payment.*}), shared beans and the demo data. */
+package dev.orderflow.payment.config;

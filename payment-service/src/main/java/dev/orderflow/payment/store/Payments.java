@@ -1,0 +1,32 @@
+package dev.orderflow.payment.store;
+
+import dev.orderflow.payment.domain.Payment;
+import dev.orderflow.payment.domain.PaymentHistory;
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public interface Payments extends ListCrudRepository<Payment, UUID>, PaymentHistory {
+
+    Optional<Payment> findByOrderId(UUID orderId);
+
+    /** The order's payment, locked until the transaction ends (a refund must not race another refund). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Payment p where p.orderId = :orderId")
+    Optional<Payment> findByOrderIdForUpdate(UUID orderId);
+
+    List<Payment> findAllByOrderIdOrderByCreatedAt(UUID orderId);
+
+    long countByCustomerIdAndCreatedAtGreaterThanEqual(String customerId, Instant since);
+
+    @Override
+    default long paymentsSince(String customerId, Instant since) {
+        return countByCustomerIdAndCreatedAtGreaterThanEqual(customerId, since);
+    }
+}

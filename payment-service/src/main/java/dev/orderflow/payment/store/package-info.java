@@ -1,0 +1,2 @@
+/** Spring Data repositories of the domain's persistent types. */
+package dev.orderflow.payment.store;
