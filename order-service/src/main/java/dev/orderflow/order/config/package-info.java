@@ -1,0 +1,2 @@
+/** Order-service's settings ({@code orderflow.order.*}) and the infrastructure beans they drive. */
+package dev.orderflow.order.config;

@@ -1,0 +1,167 @@
+package dev.orderflow.order.saga;
+
+import dev.orderflow.events.Money;
+import dev.orderflow.events.RejectionReason;
+import dev.orderflow.events.inventory.CommitStock;
+import dev.orderflow.events.inventory.ReleaseStock;
+import dev.orderflow.events.inventory.ReserveStock;
+import dev.orderflow.events.inventory.StockCommitted;
+import dev.orderflow.events.inventory.StockLine;
+import dev.orderflow.events.inventory.StockRejected;
+import dev.orderflow.events.inventory.StockReleased;
+import dev.orderflow.events.inventory.StockReserved;
+import dev.orderflow.events.payment.AuthorizePayment;
+import dev.orderflow.events.payment.PaymentAuthorized;
+import dev.orderflow.events.payment.PaymentDeclined;
+import dev.orderflow.events.payment.PaymentRefunded;
+import dev.orderflow.events.payment.RefundPayment;
+import dev.orderflow.order.saga.OrderChange.Cancel;
+import dev.orderflow.order.saga.OrderChange.Confirm;
+import dev.orderflow.order.saga.OrderChange.Reject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The place-order saga of one order, as immutable state plus its rules (DESIGN.md section 4):
+ * <ol>
+ *   <li>{@link #begin}: the order is placed (PENDING) and {@code ReserveStock} is sent;</li>
+ *   <li>{@link #on(StockReserved, Instant)}: {@code AuthorizePayment};
+ *       {@link #on(StockRejected, Instant)}: REJECTED/OUT_OF_STOCK;</li>
+ *   <li>{@link #on(PaymentDeclined, Instant)}: {@code ReleaseStock}, REJECTED/reason;</li>
+ *   <li>{@link #on(PaymentAuthorized, Instant)}: CONFIRMED, {@code CommitStock};</li>
+ *   <li>{@link #onDeadline}: {@code ReleaseStock} (and {@code RefundPayment} if payment was asked for),
+ *       REJECTED/TIMED_OUT; a late authorization for a rejected or cancelled order is refunded;</li>
+ *   <li>{@link #onCancel}: {@code ReleaseStock}, {@code RefundPayment} as needed, CANCELLED.</li>
+ * </ol>
+ * Compensations always go out after the command they undo and on the same key (the order id), so the
+ * participant sees them in that order: a Release after the Reserve, a Refund after the Authorize.
+ *
+ * @param reason           why the order was rejected or cancelled; null otherwise
+ * @param paymentRequested AuthorizePayment was sent, so money may have been taken
+ * @param refundRequested  RefundPayment was sent after that: nothing further to give back
+ * @param deadline         when a running saga is timed out; null once it is finished
+ */
+public record PlaceOrderSaga(UUID orderId, String customerId, Money total, SagaStep step, RejectionReason reason,
+                             boolean paymentRequested, boolean refundRequested, Instant startedAt, Instant deadline,
+                             Instant endedAt, long version) {
+
+    public PlaceOrderSaga {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(startedAt, "startedAt");
+        if (step.isRunning() && deadline == null) {
+            throw new IllegalArgumentException("a running saga needs a deadline");
+        }
+    }
+
+    /** Step 1: the order was placed; reserve its stock and give the saga until {@code now + timeout}. */
+    public static SagaDecision begin(UUID orderId, String customerId, Money total, List<StockLine> lines,
+                                     Instant now, Duration timeout) {
+        PlaceOrderSaga saga = new PlaceOrderSaga(orderId, customerId, total, SagaStep.RESERVING_STOCK, null, false,
+                false, now, now.plus(timeout), null, 0);
+        return SagaDecision.advance(saga, null, new ReserveStock(orderId, lines));
+    }
+
+    /** Step 2: stock is held, charge the customer. */
+    public SagaDecision on(StockReserved reply, Instant now) {
+        if (step != SagaStep.RESERVING_STOCK) {
+            return SagaDecision.ignore(this);
+        }
+        PlaceOrderSaga next = new PlaceOrderSaga(orderId, customerId, total, SagaStep.AUTHORIZING_PAYMENT, null, true,
+                false, startedAt, deadline, null, version);
+        return SagaDecision.advance(next, null, new AuthorizePayment(orderId, customerId, total));
+    }
+
+    /** Step 2: nothing was reserved, so there is nothing to compensate. */
+    public SagaDecision on(StockRejected reply, Instant now) {
+        if (step != SagaStep.RESERVING_STOCK) {
+            return SagaDecision.ignore(this);
+        }
+        return SagaDecision.advance(finished(SagaStep.REJECTED, RejectionReason.OUT_OF_STOCK, false, now),
+                new Reject(RejectionReason.OUT_OF_STOCK));
+    }
+
+    /** Step 3: nothing was charged; give the stock back. */
+    public SagaDecision on(PaymentDeclined reply, Instant now) {
+        if (step != SagaStep.AUTHORIZING_PAYMENT) {
+            return SagaDecision.ignore(this);
+        }
+        RejectionReason why = reply.reason().orderReason();
+        return SagaDecision.advance(finished(SagaStep.REJECTED, why, false, now), new Reject(why),
+                new ReleaseStock(orderId));
+    }
+
+    /**
+     * Step 4: charged, so the reserved stock is sold. For an order that was rejected or cancelled meanwhile, the
+     * money must go back, unless a RefundPayment already followed the AuthorizePayment on the same key (the
+     * payment service then refunds this very authorization).
+     */
+    public SagaDecision on(PaymentAuthorized reply, Instant now) {
+        if (step == SagaStep.AUTHORIZING_PAYMENT) {
+            return SagaDecision.advance(finished(SagaStep.CONFIRMED, null, false, now), new Confirm(),
+                    new CommitStock(orderId));
+        }
+        if ((step == SagaStep.REJECTED || step == SagaStep.CANCELLED) && !refundRequested) {
+            PlaceOrderSaga refunded = new PlaceOrderSaga(orderId, customerId, total, step, reason, paymentRequested,
+                    true, startedAt, null, endedAt, version);
+            return SagaDecision.compensateLateReply(refunded, new RefundPayment(orderId, reason));
+        }
+        return SagaDecision.ignore(this);
+    }
+
+    /** Confirmation that a release went through: nothing to do. */
+    public SagaDecision on(StockReleased reply, Instant now) {
+        return SagaDecision.acknowledge(this);
+    }
+
+    /** Confirmation that the reserved stock is sold: nothing to do. */
+    public SagaDecision on(StockCommitted reply, Instant now) {
+        return SagaDecision.acknowledge(this);
+    }
+
+    /** Confirmation of a refund: nothing to do. */
+    public SagaDecision on(PaymentRefunded reply, Instant now) {
+        return SagaDecision.acknowledge(this);
+    }
+
+    /** Step 5: no answer in time. Undo whatever may have happened; the participants process it after the request. */
+    public SagaDecision onDeadline(Instant now) {
+        if (!step.isRunning() || !now.isAfter(deadline)) {
+            return SagaDecision.ignore(this);
+        }
+        return end(SagaStep.REJECTED, RejectionReason.TIMED_OUT, new Reject(RejectionReason.TIMED_OUT), now);
+    }
+
+    /** Step 6: the customer cancels a pending or confirmed order. The order aggregate guards the status. */
+    public SagaDecision onCancel(Instant now) {
+        if (step == SagaStep.REJECTED || step == SagaStep.CANCELLED) {
+            throw new IllegalStateException("saga of order " + orderId + " already ended " + step);
+        }
+        return end(SagaStep.CANCELLED, RejectionReason.CUSTOMER_CANCELLED, new Cancel(), now);
+    }
+
+    /** Ends the saga undoing what may have been done: the stock, and the payment if it was asked for. */
+    private SagaDecision end(SagaStep outcome, RejectionReason why, OrderChange change, Instant now) {
+        // ReleaseStock is a no-op for an order that holds nothing, so it is always safe to send.
+        if (paymentRequested && !refundRequested) {
+            return SagaDecision.advance(finished(outcome, why, true, now), change,
+                    new ReleaseStock(orderId), new RefundPayment(orderId, why));
+        }
+        return SagaDecision.advance(finished(outcome, why, refundRequested, now), change, new ReleaseStock(orderId));
+    }
+
+    private PlaceOrderSaga finished(SagaStep outcome, RejectionReason why, boolean refundSent, Instant now) {
+        return new PlaceOrderSaga(orderId, customerId, total, outcome, why, paymentRequested, refundSent, startedAt,
+                null, now, version);
+    }
+
+    public boolean isRunning() {
+        return step.isRunning();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.orderflow.order.web;
+
+import dev.orderflow.events.wire.MessageCodec;
+import dev.orderflow.order.domain.OrderNotFoundException;
+import dev.orderflow.order.domain.OrderStatus;
+import dev.orderflow.order.domain.Orders;
+import dev.orderflow.order.placing.OrderPlacement;
+import dev.orderflow.order.saga.PlaceOrderSagas;
+import dev.orderflow.order.store.OrderHistory;
+import dev.orderflow.order.store.OrderProjection;
+import dev.orderflow.order.store.OrderSummary;
+import dev.orderflow.order.store.RecordedEvent;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code /api/orders}: place, read (now or as of an instant), list, read the history of, and cancel orders. */
+@RestController
+@RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+class OrdersController {
+
+    private final OrderPlacement placement;
+    private final Orders orders;
+    private final OrderHistory history;
+    private final OrderProjection projection;
+    private final PlaceOrderSagas sagas;
+
+    OrdersController(OrderPlacement placement, Orders orders, OrderHistory history, OrderProjection projection,
+                     PlaceOrderSagas sagas) {
+        this.placement = placement;
+        this.orders = orders;
+        this.history = history;
+        this.projection = projection;
+        this.sagas = sagas;
+    }
+
+    /** 202: the order is PENDING, its saga has started. A retry with the same Idempotency-Key gets the same order. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<OrderResponse> place(
+            @Valid @RequestBody PlaceOrderRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Size(min = 1, max = 255) @Pattern(regexp = "\\p{Graph}+", message = "must be printable, without spaces")
+            String idempotencyKey) {
+        OrderPlacement.Placed placed = placement.place(request.toCommand(), idempotencyKey);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/orders/" + placed.order().id()))
+                .body(OrderResponse.of(OrderSummary.of(placed.order())));
+    }
+
+    /** The order now, or with {@code asOf} as it stood then (404 if it did not exist yet). */
+    @GetMapping("/{id}")
+    OrderResponse get(@PathVariable UUID id, @RequestParam(required = false) Instant asOf) {
+        var order = asOf == null ? orders.find(id) : orders.findAsOf(id, asOf);
+        return order.map(found -> OrderResponse.of(OrderSummary.of(found)))
+                .orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
+    /** Everything that happened to the order, oldest first. */
+    @GetMapping("/{id}/events")
+    List<OrderEventResponse> events(@PathVariable UUID id) {
+        List<RecordedEvent> events = history.of(id);
+        if (events.isEmpty()) {
+            throw new OrderNotFoundException(id);
+        }
+        return events.stream()
+                .map(event -> new OrderEventResponse(event.type(), event.version(), event.time(),
+                        MessageCodec.standard().tree(event.data().getBytes(StandardCharsets.UTF_8))))
+                .toList();
+    }
+
+    /** A page of orders, newest first, optionally of one customer and in one status. */
+    @GetMapping
+    OrderPageResponse list(@RequestParam(required = false) @Size(min = 1, max = 64) String customerId,
+                           @RequestParam(required = false) OrderStatus status,
+                           @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        OrderProjection.OrderSummaryPage found = projection.find(customerId, status, page, size);
+        return new OrderPageResponse(found.content().stream().map(OrderResponse::of).toList(), found.page(),
+                found.size(), found.totalElements(), (found.totalElements() + size - 1) / size);
+    }
+
+    /** Cancels a PENDING or CONFIRMED order: 409 when it is already REJECTED or CANCELLED. */
+    @PostMapping("/{id}/cancel")
+    OrderResponse cancel(@PathVariable UUID id) {
+        return OrderResponse.of(OrderSummary.of(sagas.cancel(id)));
+    }
+}

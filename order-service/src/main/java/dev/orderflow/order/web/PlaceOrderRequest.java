@@ -1,0 +1,33 @@
+package dev.orderflow.order.web;
+
+import dev.orderflow.order.domain.Order;
+import dev.orderflow.order.placing.PlaceOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * Body of {@code POST /api/orders}. No prices: they come from the catalog replica. Each SKU may appear on one line
+ * only; a request repeating one is refused (422) rather than merged, because merging would silently change the
+ * lines the client sent and sum quantities past the per-line limit the client was told about.
+ */
+public record PlaceOrderRequest(
+        @NotBlank @Size(max = 64) String customerId,
+        @NotEmpty @Size(max = Order.MAX_LINES) List<@NotNull @Valid Item> items) {
+
+    public record Item(
+            @NotBlank @Size(max = 64) String sku,
+            @NotNull @Min(1) @Max(Order.MAX_QUANTITY) Integer quantity) {
+    }
+
+    PlaceOrder toCommand() {
+        return new PlaceOrder(customerId, items.stream().map(item -> new PlaceOrder.Item(item.sku(), item.quantity()))
+                .toList());
+    }
+}
