@@ -1,0 +1,12 @@
+package dev.orderflow.messaging.it;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** A service using messaging as the real ones do: auto-configuration, one handler, its own Flyway schema. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(InventoryCommandsHandler.class)
+class TestApplication {
+}
