@@ -1,0 +1,237 @@
+package dev.orderflow.inventory.web;
+
+import dev.orderflow.events.Money;
+import dev.orderflow.events.Topics;
+import dev.orderflow.events.inventory.ProductUpdated;
+import dev.orderflow.inventory.InventoryIntegrationTest;
+import dev.orderflow.inventory.KafkaTestClient;
+import dev.orderflow.inventory.KafkaTestClient.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import java.time.Duration;
+import java.util.List;
+
+import static dev.orderflow.inventory.InventoryTestData.aSku;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The REST API on the real database, and the catalog events it leaves on {@code inventory.products}. */
+@InventoryIntegrationTest
+class ProductsApiIT {
+
+    private static TopicProbe catalogTopic;
+
+    @Autowired
+    MockMvc mvc;
+
+    @BeforeAll
+    static void listenToTheCatalog() {
+        catalogTopic = new TopicProbe(Topics.INVENTORY_PRODUCTS);
+    }
+
+    @AfterAll
+    static void stopListening() {
+        catalogTopic.close();
+    }
+
+    @Test
+    void createsAProductAndShowsIt() throws Exception {
+        String sku = aSku();
+
+        create(sku, "12.30", 7)
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", endsWith("/api/products/" + sku)))
+                .andExpect(jsonPath("$.sku").value(sku))
+                .andExpect(jsonPath("$.price.amount").value("12.30"))
+                .andExpect(jsonPath("$.price.currency").value("EUR"))
+                .andExpect(jsonPath("$.available").value(7));
+
+        mvc.perform(get("/api/products/{sku}", sku))
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        {"sku":"%s","name":"Moka pot","price":{"amount":"12.30","currency":"EUR"},
+                         "available":7,"reserved":0,"sold":0}""".formatted(sku), true));
+        mvc.perform(get("/api/products"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].sku", hasItem(sku)));
+    }
+
+    @Test
+    void refusesASecondProductWithTheSameSku() throws Exception {
+        String sku = aSku();
+        create(sku, "12.30", 7).andExpect(status().isCreated());
+
+        create(sku, "99.00", 1)
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString(sku)));
+
+        mvc.perform(get("/api/products/{sku}", sku))
+                .andExpect(jsonPath("$.price.amount").value("12.30"))
+                .andExpect(jsonPath("$.available").value(7));
+    }
+
+    @Test
+    void restockAddsToAvailableStockAndTheLedger() throws Exception {
+        String sku = aSku();
+        create(sku, "5.00", 3).andExpect(status().isCreated());
+
+        restock(sku, "{\"quantity\": 1000000}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.available").value(1_000_003));
+
+        mvc.perform(get("/api/products/{sku}/movements", sku))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].type", contains("RESTOCK", "RESTOCK")))
+                .andExpect(jsonPath("$[*].quantity", contains(3, 1_000_000)));
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownSku() throws Exception {
+        String sku = aSku();
+        mvc.perform(get("/api/products/{sku}", sku))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString(sku)));
+        restock(sku, "{\"quantity\": 5}").andExpect(status().isNotFound());
+        mvc.perform(get("/api/products/{sku}/movements", sku)).andExpect(status().isNotFound());
+        assertNotStored(sku);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"sku\": \"%s\"",                                                            // malformed JSON
+            "[]",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}}",
+            "{\"sku\": \"%s\", \"name\": \" \", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": 1}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"initialStock\": 1}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"-1.00\", \"currency\": \"EUR\"}, \"initialStock\": 1}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"0\", \"currency\": \"EUR\"}, \"initialStock\": 1}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.001\", \"currency\": \"EUR\"}, \"initialStock\": 1}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1e400\", \"currency\": \"EUR\"}, \"initialStock\": 1}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"cheap\", \"currency\": \"EUR\"}, \"initialStock\": 1}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"eur\"}, \"initialStock\": 1}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"USD\"}, \"initialStock\": 1}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"XYZ\"}, \"initialStock\": 1}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": \"1.00\", \"initialStock\": 1}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": -1}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": 1.5}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": 99999999999}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": 1000001}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": \"lots\"}",
+            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": true}",
+    })
+    void refusesABadProductAndStoresNothing(String template) throws Exception {
+        String sku = aSku();
+
+        mvc.perform(post("/api/products").contentType(MediaType.APPLICATION_JSON).content(template.formatted(sku)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.detail").isNotEmpty())
+                .andExpect(jsonPath("$.detail", not(containsString("tools.jackson"))))
+                .andExpect(jsonPath("$.detail", not(containsString("java."))));
+
+        assertNotStored(sku);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "sku-lower", "-DASH-FIRST", "SPACE IN", "ÄÖÜ", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456"})
+    void refusesAMalformedSku(String sku) throws Exception {
+        mvc.perform(post("/api/products").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"sku": "%s", "name": "n", "price": {"amount": "1.00", "currency": "EUR"}, "initialStock": 1}
+                        """.formatted(sku)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sku"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"quantity\": 0}", "{\"quantity\": -5}", "{\"quantity\": 1000001}",
+            "{\"quantity\": 2.5}", "{\"quantity\": 1e10}", "{\"quantity\": 99999999999}", "{\"quantity\": \"x\"}",
+            "{\"quantity\": null}", "{\"quantity\":", "nonsense"})
+    void refusesABadRestockAndChangesNothing(String body) throws Exception {
+        String sku = aSku();
+        create(sku, "5.00", 3).andExpect(status().isCreated());
+
+        restock(sku, body)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+        mvc.perform(get("/api/products/{sku}", sku)).andExpect(jsonPath("$.available").value(3));
+    }
+
+    @Test
+    void refusesABodyThatIsNotJson() throws Exception {
+        mvc.perform(post("/api/products").contentType(MediaType.TEXT_PLAIN).content("SKU-1"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void publishesCatalogChangesButNotStockChangesOnTheProductsTopic() throws Exception {
+        String sku = aSku();
+        create(sku, "12.30", 7).andExpect(status().isCreated());
+        restock(sku, "{\"quantity\": 5}").andExpect(status().isOk());
+        mvc.perform(put("/api/products/{sku}", sku).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Moka pot, 6 cups\", \"price\": {\"amount\": 14.9, \"currency\": \"EUR\"}}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.price.amount").value("14.90"));
+
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> catalogTopic.withKey(sku).size() >= 2);
+        List<ConsumerRecord<String, byte[]>> records = catalogTopic.withKey(sku);
+        assertThat(catalogTopic.payloads(sku)).containsExactly(
+                new ProductUpdated(sku, "Moka pot", Money.of("12.30", "EUR")),
+                new ProductUpdated(sku, "Moka pot, 6 cups", Money.of("14.90", "EUR")));
+        assertThat(records).extracting(record -> KafkaTestClient.header(record, "ce_type"))
+                .containsOnly(ProductUpdated.TYPE);
+        assertThat(records).extracting(record -> KafkaTestClient.header(record, "ce_sequence"))
+                .as("the product's version: created 1, restocked 2, renamed 3").containsExactly("1", "3");
+    }
+
+    @Test
+    void servesHealthMetricsAndTheApiDescription() throws Exception {
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/products/{sku}/restock']").exists());
+        mvc.perform(get("/actuator/env")).andExpect(status().isNotFound());
+    }
+
+    private ResultActions create(String sku, String amount, int stock) throws Exception {
+        return mvc.perform(post("/api/products").contentType(MediaType.APPLICATION_JSON).content("""
+                {"sku": "%s", "name": "Moka pot", "price": {"amount": "%s", "currency": "EUR"}, "initialStock": %d}
+                """.formatted(sku, amount, stock)));
+    }
+
+    private ResultActions restock(String sku, String body) throws Exception {
+        return mvc.perform(post("/api/products/{sku}/restock", sku).contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    private void assertNotStored(String sku) throws Exception {
+        mvc.perform(get("/api/products/{sku}", sku)).andExpect(status().isNotFound());
+    }
+}
