@@ -22,6 +22,8 @@ import java.math.BigDecimal;
  * Turns contract records into JSON payloads and back.
  *
  * <p>Readers are tolerant: unknown fields are ignored, so producers can add fields without breaking consumers.
+ * They are strict about the fields they know: a value that does not fit its field exactly (a fractional quantity,
+ * an enum ordinal, a field given twice, an absurd amount) makes the payload malformed rather than guessed at.
  * Money amounts travel as decimal strings ({@code "59.80"}), never as binary floating point numbers, and
  * instants as ISO-8601 strings.
  */
