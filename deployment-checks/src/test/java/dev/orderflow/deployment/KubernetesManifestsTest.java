@@ -1,0 +1,167 @@
+package dev.orderflow.deployment;
+
+import dev.orderflow.deployment.Rendered.KubeObject;
+import dev.orderflow.deployment.Rendered.Tree;
+import dev.orderflow.events.Topics;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every overlay renders with kubectl and every rendered object matches its schema (Kubernetes, Strimzi,
+ * CloudNativePG, KEDA, Prometheus Operator) with no unknown field; and what the design promises of the
+ * deployment holds in each overlay.
+ */
+class KubernetesManifestsTest {
+
+    @Test
+    void everyOverlayRendersAndEveryObjectMatchesItsSchema() {
+        List<String> command = new ArrayList<>(List.of("node", "validate-k8s.mjs"));
+        Repository.overlays().forEach(overlay -> command.add(Rendered.overlayFile(overlay).toString()));
+        Command.requireValidationPackages();
+
+        String output = Command.run(Repository.validationTools(), command.toArray(String[]::new)).orFail();
+
+        assertThat(output).contains("Kubernetes objects valid");
+    }
+
+    /** The validator is only worth something if it fails: one broken object of each kind of mistake. */
+    @Test
+    void validatorRejectsUnknownFieldsWrongTypesMissingFieldsAndUnknownKinds() throws IOException {
+        Command.requireValidationPackages();
+        Path broken = Files.writeString(Repository.workDirectory().resolve("broken.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: { name: misspelt }
+                spec:
+                  selector: { matchLabels: { app: x } }
+                  template:
+                    metadata: { labels: { app: x } }
+                    spec:
+                      containers:
+                        - name: x
+                          image: x:1
+                          readinesProbe: { httpGet: { path: /, port: 80 } }
+                ---
+                apiVersion: kafka.strimzi.io/v1
+                kind: KafkaTopic
+                metadata: { name: wrong-type, labels: { strimzi.io/cluster: orderflow } }
+                spec: { partitions: six, replicas: 1 }
+                ---
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Cluster
+                metadata: { name: wrong-enum }
+                spec: { instances: 1, storage: { size: 1Gi }, primaryUpdateStrategy: whenever }
+                ---
+                apiVersion: example.com/v1
+                kind: Unheard
+                metadata: { name: unknown-kind }
+                """);
+
+        Command.Result result = Command.run(Repository.validationTools(), "node", "validate-k8s.mjs",
+                broken.toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr())
+                .contains("Deployment/misspelt", "readinesProbe")
+                .contains("KafkaTopic/wrong-type", "/spec/partitions must be integer")
+                .contains("Cluster/wrong-enum", "primaryUpdateStrategy")
+                .contains("Unheard/unknown-kind", "no schema");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> containersRunNonRootReadOnlyWithProbesAndResources() {
+        return deployments().map(deployment -> DynamicTest.dynamicTest(deployment.describe(), () -> {
+            Map<String, Object> pod = Tree.map(deployment.content(), "spec.template.spec");
+            assertThat(Tree.at(pod, "securityContext.runAsNonRoot")).isEqualTo(true);
+            assertThat(Tree.at(pod, "securityContext.seccompProfile.type")).isEqualTo("RuntimeDefault");
+            for (Map<String, Object> container : Tree.maps(pod, "containers")) {
+                assertThat(Tree.at(container, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
+                assertThat(Tree.at(container, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
+                assertThat(Tree.at(container, "securityContext.capabilities.drop")).isEqualTo(List.of("ALL"));
+                assertThat(Tree.maps(container, "volumeMounts")).as("a writable /tmp")
+                        .anySatisfy(m -> assertThat(m.get("mountPath")).isEqualTo("/tmp"));
+                assertThat(Tree.at(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+                assertThat(Tree.at(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+                assertThat(Tree.at(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
+                assertThat(Tree.at(container, "resources.requests.cpu")).isNotNull();
+                assertThat(Tree.at(container, "resources.requests.memory")).isNotNull();
+                assertThat(Tree.at(container, "resources.limits.memory")).isNotNull();
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyServiceHasDisruptionBudgetNetworkPolicyOneAutoscalerAndMonitoring() {
+        return Repository.overlays().stream().flatMap(overlay -> Repository.SERVICES.stream().map(service ->
+                DynamicTest.dynamicTest(overlay + ": " + service, () -> {
+                    List<KubeObject> objects = Rendered.overlay(overlay);
+                    assertThat(selecting(objects, "PodDisruptionBudget", "spec.selector", service)).hasSize(1);
+                    List<KubeObject> policies = selecting(objects, "NetworkPolicy", "spec.podSelector", service);
+                    assertThat(policies).as("network policies of %s", service)
+                            .anySatisfy(p -> assertThat(p.get("spec.policyTypes")).isEqualTo(List.of("Ingress", "Egress")));
+                    long autoscalers = objects.stream()
+                            .filter(o -> List.of("HorizontalPodAutoscaler", "ScaledObject").contains(o.kind()))
+                            .filter(o -> service.equals(o.get("spec.scaleTargetRef.name"))).count();
+                    assertThat(autoscalers).as("autoscalers of %s (two would fight over the replicas)", service)
+                            .isEqualTo(1);
+                    assertThat(selecting(objects, "ServiceMonitor", "spec.selector", service)).hasSize(1);
+                    assertThat(objects).as("Secrets are generated by the operators, never committed")
+                            .noneMatch(o -> "Secret".equals(o.kind()));
+                })));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> kafkaTopicsAreTheContractsTopicsAndSurviveABrokerLoss() {
+        return Repository.overlays().stream().map(overlay -> DynamicTest.dynamicTest(overlay, () -> {
+            List<KubeObject> objects = Rendered.overlay(overlay);
+            List<KubeObject> topics = objects.stream().filter(o -> "KafkaTopic".equals(o.kind())).toList();
+            List<String> expected = Stream.concat(Topics.ALL.stream(), Topics.ALL.stream().map(Topics::deadLetter))
+                    .toList();
+            assertThat(topics).extracting(t -> t.get("spec.topicName"))
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(topics).filteredOn(t -> Topics.INVENTORY_PRODUCTS.equals(t.get("spec.topicName")))
+                    .singleElement().satisfies(t -> assertThat(Tree.map(t.content(), "spec.config").get("cleanup.policy"))
+                            .isEqualTo("compact"));
+            int brokers = objects.stream().filter(o -> "KafkaNodePool".equals(o.kind()))
+                    .filter(o -> ((List<?>) o.get("spec.roles")).contains("broker"))
+                    .mapToInt(o -> (Integer) o.get("spec.replicas")).sum();
+            for (KubeObject topic : topics) {
+                int replicas = (Integer) topic.get("spec.replicas");
+                int minInSync = (Integer) Tree.map(topic.content(), "spec.config").get("min.insync.replicas");
+                assertThat(replicas).as("replicas of %s, on %d brokers", topic.describe(), brokers)
+                        .isBetween(1, brokers);
+                if (replicas > 1) {
+                    assertThat(minInSync).as("min.insync.replicas of %s: one broker may be down", topic.describe())
+                            .isLessThan(replicas).isGreaterThan(1);
+                }
+            }
+        }));
+    }
+
+    private static Stream<KubeObject> deployments() {
+        return Repository.overlays().stream().flatMap(o -> Rendered.overlay(o).stream())
+                .filter(o -> "Deployment".equals(o.kind()));
+    }
+
+    /** Objects of a kind whose label selector (matchLabels or an In expression) picks the service's pods. */
+    private static List<KubeObject> selecting(List<KubeObject> objects, String kind, String selectorPath,
+            String service) {
+        return objects.stream().filter(o -> kind.equals(o.kind())).filter(o -> {
+            Map<String, Object> selector = Tree.map(o.content(), selectorPath);
+            return service.equals(Tree.map(selector, "matchLabels").get("app.kubernetes.io/name")) || Tree.maps(selector, "matchExpressions").stream()
+                    .anyMatch(e -> "app.kubernetes.io/name".equals(e.get("key")) && "In".equals(e.get("operator"))
+                            && ((List<?>) e.get("values")).contains(service));
+        }).toList();
+    }
+}
