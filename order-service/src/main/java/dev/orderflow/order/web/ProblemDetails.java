@@ -6,6 +6,7 @@ import dev.orderflow.order.domain.OrderNotFoundException;
 import dev.orderflow.order.domain.OrderStateException;
 import dev.orderflow.order.placing.IdempotencyKeyReusedException;
 import dev.orderflow.order.placing.UnknownProductsException;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -83,14 +87,17 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // With constraints on plain parameters, Spring validates the whole method and reports the body's field
+        // errors here too (as ParameterErrors) instead of as MethodArgumentNotValidException.
         List<Map<String, Object>> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.<String, Object>of(
-                        "field", result.getMethodParameter().getParameterName() == null
-                                ? "?" : result.getMethodParameter().getParameterName(),
-                        "message", String.valueOf(error.getDefaultMessage()))))
+                .flatMap(result -> result instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream().map(ProblemDetails::error)
+                        : result.getResolvableErrors().stream().map(error -> Map.<String, Object>of(
+                                "field", parameterName(result.getMethodParameter()),
+                                "message", String.valueOf(error.getDefaultMessage()))))
                 .toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                "Invalid parameter(s): " + errors.stream()
+                "The request has " + errors.size() + " invalid value(s): " + errors.stream()
                         .map(error -> error.get("field") + " " + error.get("message")).toList());
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -104,6 +111,19 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 : "The request body is missing or unreadable";
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body", detail);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The name the client knows a parameter by: the header's or query parameter's name, else the Java name. */
+    private static String parameterName(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        return parameter.getParameterName() == null ? "?" : parameter.getParameterName();
     }
 
     private static String location(JacksonException e) {
