@@ -12,10 +12,12 @@ ARG SERVICE
 WORKDIR /workspace
 COPY . .
 # The Maven repository is a BuildKit cache shared by all five service builds, so dependencies download once.
+# A module that keeps its plain jar as main artifact has the executable one beside it as *-exec.jar.
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     test -n "${SERVICE}" && test -f "${SERVICE}/pom.xml" \
     && mvn -B -ntp -q -pl "${SERVICE}" -am package -Dmaven.test.skip=true \
-    && cp "${SERVICE}/target/${SERVICE}"-*.jar /workspace/app.jar \
+    && jar="$(ls "${SERVICE}/target/${SERVICE}"-*-exec.jar 2> /dev/null || ls "${SERVICE}/target/${SERVICE}"-*.jar)" \
+    && cp "${jar}" /workspace/app.jar \
     && java -Djarmode=tools -jar /workspace/app.jar extract --layers --launcher --destination /workspace/layers
 
 FROM ${RUNTIME_IMAGE}
