@@ -11,7 +11,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Settings for one node: every internal topic has one replica, and consumer groups form without delay. */
-    static final Map<String, String> SINGLE_NODE_SETTINGS = Map.of(
+    public static final Map<String, String> SINGLE_NODE_SETTINGS = Map.of(
             "offsets.topic.replication.factor", "1",
             "offsets.topic.num.partitions", "10",
             "transaction.state.log.replication.factor", "1",

@@ -2,7 +2,6 @@ package dev.orderflow.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -41,7 +40,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** A throw-away server on a random port whose data directory is deleted when it stops. */
     public static EmbeddedPostgresServer startTemporary() {
-        return start(0, null);
+        return start(0, null, null);
     }
 
     /**
@@ -49,16 +48,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *
      * @param port the port, or 0 for a free one
      * @param dataDirectory where the cluster lives and stays across restarts, or {@code null} for a temporary one
+     * @param logFile where the server's own log goes, or {@code null} for this JVM's logging (at warning level)
      */
-    public static EmbeddedPostgresServer start(int port, Path dataDirectory) {
+    public static EmbeddedPostgresServer start(int port, Path dataDirectory, Path logFile) {
         QuietLogs.apply();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPort(port == 0 ? freePort() : port)
+                .setPort(port == 0 ? FreePort.pick() : port)
                 .setPGStartupWait(STARTUP_TIMEOUT)
                 .setRegisterShutdownHook(false)
-                .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C");
         SERVER_SETTINGS.forEach(builder::setServerConfig);
+        if (logFile != null) {
+            ProcessBuilder.Redirect appendToLog = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+            builder.setOutputRedirector(appendToLog).setErrorRedirector(appendToLog);
+        }
         if (dataDirectory != null) {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }
@@ -86,15 +89,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         catch (IOException failed) {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly", failed);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException failed) {
-            throw new UncheckedIOException("no free port on the loopback interface", failed);
         }
     }
 }

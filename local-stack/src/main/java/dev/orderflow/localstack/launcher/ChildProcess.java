@@ -1,0 +1,162 @@
+package dev.orderflow.localstack.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JVM child process with its output appended to one log file; it can be started again after it ended.
+ *
+ * <p>Safe to watch from other threads while one thread waits for it to stop; starting is serialized.
+ */
+final class ChildProcess {
+
+    private static final int LOG_TAIL_LINES = 40;
+
+    private final String name;
+
+    private final List<String> command;
+
+    private final Map<String, String> environment;
+
+    private final Path logFile;
+
+    private volatile Process process;
+
+    ChildProcess(String name, List<String> command, Map<String, String> environment, Path logFile) {
+        this.name = name;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(new LinkedHashMap<>(environment));
+        this.logFile = logFile;
+    }
+
+    /** The {@code java} of the JVM running this code, so children run on the same JDK. */
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * Runs the command in a session of its own where {@code setsid} exists, so that Ctrl-C in the launcher's
+     * terminal reaches only the launcher, which then stops its children in order (services before Kafka).
+     */
+    static List<String> detachedFromTerminal(List<String> command) {
+        for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(setsid))) {
+                List<String> detached = new ArrayList<>(command.size() + 1);
+                detached.add(setsid);
+                detached.addAll(command);
+                return detached;
+            }
+        }
+        return command;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    synchronized void start() {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.writeString(logFile, "%n===== %s: starting %s =====%n".formatted(Instant.now(), name),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        }
+        catch (IOException failed) {
+            throw new UncheckedIOException("could not start " + name + ": " + String.join(" ", command), failed);
+        }
+    }
+
+    boolean isAlive() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    Optional<Long> pid() {
+        Process current = process;
+        return current != null && current.isAlive() ? Optional.of(current.pid()) : Optional.empty();
+    }
+
+    /** Asks the process to end (SIGTERM: Spring Boot shuts down gracefully), then forces it after the grace period. */
+    void stop(Duration gracePeriod) {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            return;
+        }
+        current.destroy();
+        if (!waitFor(current, gracePeriod)) {
+            kill();
+        }
+    }
+
+    /** Ends the process at once (SIGKILL): no shutdown hook, no graceful anything, like a crash. */
+    void kill() {
+        Process current = process;
+        if (current == null) {
+            return;
+        }
+        current.descendants().forEach(ProcessHandle::destroyForcibly);
+        current.destroyForcibly();
+        waitFor(current, Duration.ofSeconds(30));
+    }
+
+    /** The exit code, if the process ran and ended. */
+    Optional<Integer> exitCode() {
+        Process current = process;
+        return current == null || current.isAlive() ? Optional.empty() : Optional.of(current.exitValue());
+    }
+
+    /** The last lines of the log, to explain a failure without making anyone open a file. */
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(),
+                    new ArrayList<>(lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size())));
+        }
+        catch (IOException | UncheckedIOException unreadable) {
+            return "(no log: " + unreadable.getMessage() + ")";
+        }
+    }
+
+    private static boolean waitFor(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    @Override
+    public String toString() {
+        return name + pid().map(pid -> " (pid " + pid + ")").orElse(" (not running)");
+    }
+}

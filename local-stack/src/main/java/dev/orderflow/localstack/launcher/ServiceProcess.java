@@ -1,0 +1,157 @@
+package dev.orderflow.localstack.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One service of the system running as its own JVM ({@code java -jar}), which a test can stop, kill like a crash,
+ * and start again on the same port, database and log file.
+ */
+public final class ServiceProcess {
+
+    private static final Duration STOP_GRACE_PERIOD = Duration.ofSeconds(30);
+
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
+
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final OrderflowService service;
+
+    private final int port;
+
+    private final Duration readinessTimeout;
+
+    private final ChildProcess process;
+
+    ServiceProcess(OrderflowService service, int port, List<String> command, Map<String, String> environment,
+            Path logFile, Duration readinessTimeout) {
+        this.service = service;
+        this.port = port;
+        this.readinessTimeout = readinessTimeout;
+        this.process = new ChildProcess(service.module(), ChildProcess.detachedFromTerminal(command), environment,
+                logFile);
+    }
+
+    public OrderflowService service() {
+        return service;
+    }
+
+    /** The module name, which is also the {@code spring.application.name}. */
+    public String name() {
+        return service.module();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** A URL of this service, e.g. {@code url("/api/orders")}. */
+    public URI url(String path) {
+        return baseUrl().resolve(path);
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    public Optional<Long> pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Starts the JVM and returns at once; see {@link #awaitReady()}. */
+    public ServiceProcess start() {
+        process.start();
+        return this;
+    }
+
+    /** Waits for {@code /actuator/health/readiness} to answer 200 within the stack's readiness timeout. */
+    public ServiceProcess awaitReady() {
+        return awaitReady(readinessTimeout);
+    }
+
+    /**
+     * Waits for {@code /actuator/health/readiness} to answer 200 (database and Kafka included).
+     *
+     * @throws IllegalStateException if the process exits first or the timeout passes; the message ends with the
+     *         last lines of its log
+     */
+    public ServiceProcess awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isReady()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("%s exited during start-up (exit %s); end of %s:%n%s"
+                        .formatted(name(), process.exitCode().orElse(null), logFile(), process.logTail()));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("%s was not ready within %s; end of %s:%n%s"
+                        .formatted(name(), timeout, logFile(), process.logTail()));
+            }
+            pause();
+        }
+        return this;
+    }
+
+    /** Asks once whether the service is ready: {@code GET /actuator/health/readiness} answers 200. */
+    public boolean isReady() {
+        HttpRequest probe = HttpRequest.newBuilder(url("/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        }
+        catch (IOException notListeningYet) {
+            return false;
+        }
+        catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing " + name(), interrupted);
+        }
+    }
+
+    /** Stops the service gracefully (SIGTERM: in-flight work finishes), forcing it after 30 s. */
+    public void stop() {
+        process.stop(STOP_GRACE_PERIOD);
+    }
+
+    /** Ends the service at once (SIGKILL via {@link ProcessHandle#destroyForcibly()}), like a crash. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** Stops it gracefully if it runs, starts it again and waits until it is ready. */
+    public ServiceProcess restart() {
+        stop();
+        return start().awaitReady();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PROBE_INTERVAL);
+        }
+        catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for readiness", interrupted);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + " on " + baseUrl() + pid().map(pid -> " (pid " + pid + ")").orElse(" (not running)");
+    }
+}

@@ -1,0 +1,471 @@
+package dev.orderflow.localstack.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.slf4j.LoggerFactory;
+
+import dev.orderflow.localstack.EmbeddedPostgresServer;
+import dev.orderflow.localstack.FreePort;
+
+/**
+ * The whole system on one machine as real processes: a Kafka broker, a PostgreSQL server with one database and user
+ * per service, and the services, each a {@code java -jar} of its module's built jar with a log file of its own.
+ *
+ * <p>{@code ./orderflow up} runs one on the ports of DESIGN.md; system tests build one on free ports and stop, kill
+ * and restart single services through {@link #service(OrderflowService)}:
+ *
+ * <pre>{@code
+ * try (Stack stack = Stack.builder().directory(tempDir).randomPorts().build().start()) {
+ *     stack.service(OrderflowService.PAYMENT).kill();
+ *     ...
+ *     stack.service(OrderflowService.PAYMENT).start().awaitReady();
+ * }
+ * }</pre>
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Duration KAFKA_START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path directory;
+
+    private final KafkaServerProcess kafka;
+
+    private final int postgresPort;
+
+    private final Map<OrderflowService, ServiceProcess> services;
+
+    private final Consumer<String> progress;
+
+    private final String childMarker;
+
+    private volatile EmbeddedPostgresServer postgres;
+
+    // Ctrl-C may come while the launcher is still starting things: nothing new starts after close().
+    private volatile boolean closed;
+
+    private Stack(Builder builder) {
+        this.directory = builder.directory.toAbsolutePath().normalize();
+        this.progress = builder.progress;
+        // Tags every child JVM of this stack, so that a later run can find what a killed launcher left behind.
+        this.childMarker = "-Dorderflow.stack=" + directory;
+        int kafkaPort = portOrFree(builder.kafkaPort);
+        int controllerPort = builder.kafkaPort == 0 ? FreePort.pick() : kafkaPort + 1;
+        this.kafka = new KafkaServerProcess(kafkaPort, controllerPort, directory.resolve("kafka"),
+                logDirectory().resolve("kafka.log"), childMarker);
+        this.postgresPort = portOrFree(builder.postgresPort);
+        Map<OrderflowService, Integer> ports = new EnumMap<>(OrderflowService.class);
+        builder.services.forEach(service -> ports.put(service, portOrFree(builder.ports.get(service))));
+        this.services = new EnumMap<>(OrderflowService.class);
+        Path repositoryRoot = builder.repositoryRoot.toAbsolutePath().normalize();
+        for (OrderflowService service : builder.services) {
+            services.put(service, new ServiceProcess(service, ports.get(service),
+                    serviceCommand(builder, repositoryRoot, service),
+                    serviceEnvironment(builder, service, ports), logDirectory().resolve(service.module() + ".log"),
+                    builder.readinessTimeout));
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts everything: Kafka and PostgreSQL with the databases, then the services; returns when all are ready. */
+    public Stack start() {
+        startInfrastructure();
+        startServices();
+        return this;
+    }
+
+    /** Starts Kafka and PostgreSQL side by side and creates each service's database and user. */
+    public Stack startInfrastructure() {
+        requireOpen();
+        endLeftoversOfAnEarlierRun();
+        requireFree("Kafka", kafka.port());
+        requireFree("PostgreSQL", postgresPort);
+        services.values().forEach(service -> requireFree(service.name(), service.port()));
+        CompletableFuture<EmbeddedPostgresServer> startingPostgres = CompletableFuture.supplyAsync(
+                () -> timed("PostgreSQL on 127.0.0.1:" + postgresPort,
+                        () -> EmbeddedPostgresServer.start(postgresPort, directory.resolve("postgres"),
+                                createdParent(logDirectory().resolve("postgres.log")))),
+                command -> Thread.ofPlatform().name("postgres-start").start(command));
+        try {
+            timed("Kafka on " + kafka.bootstrapServers(), () -> kafka.start(KAFKA_START_TIMEOUT));
+            postgres = startingPostgres.join();
+        }
+        catch (RuntimeException failed) {
+            startingPostgres.thenAccept(EmbeddedPostgresServer::close);
+            kafka.stop();
+            throw failed instanceof CompletionException && failed.getCause() instanceof RuntimeException cause
+                    ? cause : failed;
+        }
+        for (OrderflowService service : OrderflowService.values()) {
+            service.database().ifPresent(database -> ServiceDatabases.ensure(postgres.jdbcUrl("postgres"),
+                    EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.SUPERUSER, database));
+        }
+        progress.accept("Databases orders, inventory, payments, notifications ready (user = password = name)");
+        return this;
+    }
+
+    /**
+     * Starts every service of this stack at once (they depend only on Kafka and PostgreSQL) and waits until each is
+     * ready; stops them all if one fails.
+     */
+    public Stack startServices() {
+        long started = System.nanoTime();
+        services.values().forEach(service -> {
+            requireOpen();
+            service.start();
+            progress.accept("Started %s (pid %s), log %s".formatted(service.name(),
+                    service.pid().map(String::valueOf).orElse("?"), directory.relativize(service.logFile())));
+        });
+        try {
+            for (ServiceProcess service : services.values()) {
+                service.awaitReady();
+                progress.accept("%s ready on %s after %d s".formatted(service.name(), service.baseUrl(),
+                        Duration.ofNanos(System.nanoTime() - started).toSeconds()));
+            }
+        }
+        catch (RuntimeException failed) {
+            stopServices();
+            throw failed;
+        }
+        return this;
+    }
+
+    public ServiceProcess service(OrderflowService service) {
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException(service + " is not part of this stack");
+        }
+        return process;
+    }
+
+    /** The services of this stack, in start order. */
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
+    }
+
+    public KafkaServerProcess kafka() {
+        return kafka;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public int postgresPort() {
+        return postgresPort;
+    }
+
+    /** The JDBC URL of one database of the stack's PostgreSQL, e.g. {@code jdbcUrl("orders")}. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:%d/%s".formatted(postgresPort, database);
+    }
+
+    /** Where the stack keeps Kafka's and PostgreSQL's data and the logs. */
+    public Path directory() {
+        return directory;
+    }
+
+    public Path logDirectory() {
+        return directory.resolve("logs");
+    }
+
+    /** Stops the services (gracefully, side by side), then Kafka, then PostgreSQL; data stays. */
+    @Override
+    public void close() {
+        closed = true;
+        stopServices();
+        try {
+            kafka.stop();
+        }
+        finally {
+            EmbeddedPostgresServer running = postgres;
+            postgres = null;
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+
+    private void stopServices() {
+        List<ServiceProcess> running = services.values().stream().filter(ServiceProcess::isAlive).toList();
+        running.stream()
+                .map(service -> CompletableFuture.runAsync(service::stop,
+                        command -> Thread.ofPlatform().name("stop-" + service.name()).start(command)))
+                .toList()
+                .forEach(CompletableFuture::join);
+    }
+
+    private void endLeftoversOfAnEarlierRun() {
+        ProcessHandle.allProcesses()
+                .filter(process -> process.info().arguments()
+                        .map(arguments -> List.of(arguments).contains(childMarker)).orElse(false))
+                .forEach(leftover -> {
+                    progress.accept("Ending process %d left running by an earlier run: %s".formatted(leftover.pid(),
+                            leftover.info().commandLine().orElse("?")));
+                    leftover.destroyForcibly();
+                    leftover.onExit().join();
+                });
+        postmasterPid().flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).ifPresent(postmaster -> {
+            progress.accept("Stopping PostgreSQL (pid %d) left running by an earlier run".formatted(postmaster.pid()));
+            postmaster.destroy();
+            postmaster.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .exceptionally(timedOut -> {
+                        postmaster.destroyForcibly();
+                        return postmaster;
+                    })
+                    .join();
+        });
+    }
+
+    private Optional<Long> postmasterPid() {
+        Path pidFile = directory.resolve("postgres").resolve("postmaster.pid");
+        try {
+            return Files.exists(pidFile)
+                    ? Optional.of(Long.parseLong(Files.readAllLines(pidFile).getFirst().trim()))
+                    : Optional.empty();
+        }
+        catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path createdParent(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            return file;
+        }
+        catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this stack was closed");
+        }
+    }
+
+    private static void requireFree(String what, int port) {
+        if (FreePort.isTaken(port)) {
+            throw new IllegalStateException("Port %d for %s is taken by another process; stop it or choose another port"
+                    .formatted(port, what));
+        }
+    }
+
+    private <T> T timed(String what, java.util.function.Supplier<T> start) {
+        long started = System.nanoTime();
+        T result = start.get();
+        progress.accept("%s ready in %.1f s".formatted(what, (System.nanoTime() - started) / 1e9));
+        return result;
+    }
+
+    private List<String> serviceCommand(Builder builder, Path repositoryRoot, OrderflowService service) {
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.javaExecutable());
+        command.add(childMarker);
+        command.addAll(builder.jvmOptions);
+        command.addAll(List.of("-jar", jar(repositoryRoot, service).toString()));
+        return command;
+    }
+
+    private Map<String, String> serviceEnvironment(Builder builder, OrderflowService service,
+            Map<OrderflowService, Integer> ports) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", String.valueOf(ports.get(service)));
+        environment.put("SPRING_PROFILES_ACTIVE", String.join(",", builder.profiles));
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        service.database().ifPresent(database -> {
+            environment.put("SPRING_DATASOURCE_URL", jdbcUrl(database));
+            environment.put("SPRING_DATASOURCE_USERNAME", database);
+            environment.put("SPRING_DATASOURCE_PASSWORD", database);
+        });
+        Ports resolved = other -> Optional.ofNullable(ports.get(other)).orElseThrow(
+                () -> new IllegalArgumentException(other + " is not part of this stack"));
+        builder.environment.getOrDefault(service, Map.of())
+                .forEach((name, value) -> environment.put(name, value.apply(resolved)));
+        return environment;
+    }
+
+    /** The built Spring Boot jar of a module: {@code <module>/target/<module>-<version>.jar}. */
+    static Path jar(Path repositoryRoot, OrderflowService service) {
+        Path target = repositoryRoot.resolve(service.module()).resolve("target");
+        if (Files.isDirectory(target)) {
+            try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, service.module() + "-*.jar")) {
+                for (Path jar : jars) {
+                    String name = jar.getFileName().toString();
+                    if (!name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar")
+                            && !name.endsWith("-tests.jar") && !name.endsWith("-plain.jar")) {
+                        return jar;
+                    }
+                }
+            }
+            catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+            }
+        }
+        throw new IllegalStateException("No jar of %s in %s: build it first (./mvnw -DskipTests install)"
+                .formatted(service.module(), target));
+    }
+
+    private static int portOrFree(int port) {
+        return port == 0 ? FreePort.pick() : port;
+    }
+
+    /** The ports a stack gave its services, for environment values that point one service at another. */
+    @FunctionalInterface
+    public interface Ports {
+
+        int port(OrderflowService service);
+
+        default String baseUrl(OrderflowService service) {
+            return "http://127.0.0.1:" + port(service);
+        }
+    }
+
+    /** Settings of a stack; the defaults are those of {@code ./orderflow up}. */
+    public static final class Builder {
+
+        private Path repositoryRoot = findRepositoryRoot();
+
+        private Path directory;
+
+        private int kafkaPort = 9092;
+
+        private int postgresPort = 5432;
+
+        private final Map<OrderflowService, Integer> ports = new EnumMap<>(OrderflowService.class);
+
+        private List<OrderflowService> services = List.of(OrderflowService.values());
+
+        private List<String> profiles = List.of("demo");
+
+        private List<String> jvmOptions = List.of("-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+
+        private Duration readinessTimeout = Duration.ofMinutes(3);
+
+        private final Map<OrderflowService, Map<String, Function<Ports, String>>> environment =
+                new EnumMap<>(OrderflowService.class);
+
+        private Consumer<String> progress = LoggerFactory.getLogger(Stack.class)::info;
+
+        private Builder() {
+            for (OrderflowService service : OrderflowService.values()) {
+                ports.put(service, service.designPort());
+            }
+        }
+
+        /** The checkout whose {@code <module>/target} holds the jars; found upwards from the working directory. */
+        public Builder repositoryRoot(Path repositoryRoot) {
+            this.repositoryRoot = repositoryRoot;
+            return this;
+        }
+
+        /** Where data and logs go; {@code <repository root>/.local-stack} by default. */
+        public Builder directory(Path directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        public Builder kafkaPort(int port) {
+            this.kafkaPort = port;
+            return this;
+        }
+
+        public Builder postgresPort(int port) {
+            this.postgresPort = port;
+            return this;
+        }
+
+        /** The service's HTTP port; 0 for a free one. */
+        public Builder port(OrderflowService service, int port) {
+            ports.put(service, port);
+            return this;
+        }
+
+        /** Free ports for Kafka, PostgreSQL and every service: what tests use, so that parallel runs never clash. */
+        public Builder randomPorts() {
+            kafkaPort = 0;
+            postgresPort = 0;
+            ports.replaceAll((service, port) -> 0);
+            return this;
+        }
+
+        /** Which services to run (in their enum order); all by default, none for just Kafka and PostgreSQL. */
+        public Builder services(OrderflowService... services) {
+            this.services = List.of(services).stream().distinct().sorted().toList();
+            return this;
+        }
+
+        /** {@code SPRING_PROFILES_ACTIVE} of every service; {@code demo} by default (demo data). */
+        public Builder profiles(String... profiles) {
+            this.profiles = List.of(profiles);
+            return this;
+        }
+
+        /** Options of every service JVM, replacing the default heap settings. */
+        public Builder jvmOptions(String... options) {
+            this.jvmOptions = List.of(options);
+            return this;
+        }
+
+        public Builder readinessTimeout(Duration timeout) {
+            this.readinessTimeout = timeout;
+            return this;
+        }
+
+        /** An environment variable of one service, e.g. a setting of the payment service set for one test. */
+        public Builder environment(OrderflowService service, String name, String value) {
+            return environment(service, name, ports -> value);
+        }
+
+        /**
+         * An environment variable of one service computed from the ports the stack chose, e.g. the simulator's URL:
+         * {@code environment(PAYMENT, "ORDERFLOW_PAYMENT_PSP_BASE_URL", ports -> ports.baseUrl(EXTERNAL_SIMULATOR))}.
+         */
+        public Builder environment(OrderflowService service, String name, Function<Ports, String> value) {
+            environment.computeIfAbsent(service, any -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /** Receives one line per step (started, ready, how long it took); logged at INFO by default. */
+        public Builder progress(Consumer<String> progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** Resolves ports and jars; starts and writes nothing. */
+        public Stack build() {
+            if (directory == null) {
+                directory = repositoryRoot.resolve(".local-stack");
+            }
+            return new Stack(this);
+        }
+
+        private static Path findRepositoryRoot() {
+            Path start = Path.of("").toAbsolutePath();
+            for (Path candidate = start; candidate != null; candidate = candidate.getParent()) {
+                if (Files.isRegularFile(candidate.resolve("mvnw")) && Files.isDirectory(candidate.resolve("local-stack"))) {
+                    return candidate;
+                }
+            }
+            return start;
+        }
+    }
+}
