@@ -1,2 +1,2 @@
-/** Inventory's own settings, bound from {@code orderflow.inventory.*}. */
+/** Inventory's own settings ({@code orderflow.inventory.*}) and the health check of its Kafka connection. */
 package dev.orderflow.inventory.config;

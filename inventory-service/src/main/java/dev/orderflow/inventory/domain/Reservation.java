@@ -104,6 +104,20 @@ public class Reservation {
     }
 
     /**
+     * The saga gave up on an order before its reservation came through (a reservation stuck in retries or
+     * dead-lettered, say). Remembering that keeps a late reservation from holding stock for an order that is
+     * over: reserving it answers a rejection with no shortages.
+     */
+    public static Reservation releasedBeforeReserving(UUID orderId) {
+        return new Reservation(orderId, ReservationStatus.RELEASED, List.of(), List.of());
+    }
+
+    /** Whether stock was ever reserved for the order, whatever became of it. */
+    public boolean wasReserved() {
+        return !lines.isEmpty();
+    }
+
+    /**
      * Gives back whatever the order holds: reserved units to available, and sold units too when the order was
      * committed (a confirmed order being cancelled). Answers the lines given back, none when it held nothing.
      */

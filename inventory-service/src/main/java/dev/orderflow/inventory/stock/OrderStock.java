@@ -71,13 +71,21 @@ public class OrderStock {
         return reply(orderId, outcomeOf(reservation));
     }
 
-    /** Gives back what the order holds; an order that holds nothing gets an empty answer. */
+    /**
+     * Gives back what the order holds; an order that holds nothing gets an empty answer. An order never seen
+     * before is remembered as released, so that its reservation, should it still arrive, reserves nothing.
+     */
     @Transactional
     public InventoryEvent release(ReleaseStock command) {
         UUID orderId = command.orderId();
-        List<ReservationLine> givenBack = reservations.lock(orderId)
-                .map(reservation -> reservation.release(lockInSkuOrder(reservation), movements.ledger()))
-                .orElse(List.of());
+        Optional<Reservation> reservation = reservations.lock(orderId);
+        if (reservation.isEmpty()) {
+            entityManager.persist(Reservation.releasedBeforeReserving(orderId));
+            reservations.flush();
+            return reply(orderId, new StockReleased(orderId, List.of()));
+        }
+        List<ReservationLine> givenBack = reservation.get()
+                .release(lockInSkuOrder(reservation.get()), movements.ledger());
         return reply(orderId, new StockReleased(orderId, stockLines(givenBack)));
     }
 
@@ -105,9 +113,12 @@ public class OrderStock {
             case REJECTED -> new StockRejected(reservation.orderId(), reservation.shortages().stream()
                     .map(s -> new StockRejected.Shortage(s.sku(), s.requested(), s.available()))
                     .toList());
-            // Released or sold since: the answer to the reservation itself is still that it was made.
-            case RESERVED, COMMITTED, RELEASED -> new StockReserved(reservation.orderId(),
-                    stockLines(reservation.lines()));
+            // Sold or released since: the answer to the reservation itself is still that it was made.
+            case RESERVED, COMMITTED -> new StockReserved(reservation.orderId(), stockLines(reservation.lines()));
+            // Unless it was released before it was ever reserved: that order is over and gets nothing.
+            case RELEASED -> reservation.wasReserved()
+                    ? new StockReserved(reservation.orderId(), stockLines(reservation.lines()))
+                    : new StockRejected(reservation.orderId(), List.of());
         };
     }
 

@@ -93,6 +93,7 @@ class ReservationTest {
 
         assertThat(givenBack).containsExactly(line("MUG", 4));
         assertThat(reservation.status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(reservation.wasReserved()).isTrue();
         assertThat(stock(mugs)).containsExactly(10, 0, 0);
         assertThat(ledger.movements).extracting(StockMovement::type)
                 .containsExactly(MovementType.RESERVE, MovementType.RELEASE);
@@ -153,6 +154,18 @@ class ReservationTest {
         assertThat(rejected.commit(Map.of(), ledger)).isEmpty();
 
         assertThat(rejected.status()).isEqualTo(ReservationStatus.REJECTED);
+        assertThat(ledger.movements).isEmpty();
+    }
+
+    @Test
+    void anOrderReleasedBeforeItReservedHoldsNothingAndWasNeverReserved() {
+        Reservation released = Reservation.releasedBeforeReserving(order);
+
+        assertThat(released.status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(released.wasReserved()).isFalse();
+        assertThat(released.holdsStock()).isFalse();
+        assertThat(released.release(Map.of(), ledger)).isEmpty();
+        assertThat(released.commit(Map.of(), ledger)).isEmpty();
         assertThat(ledger.movements).isEmpty();
     }
 

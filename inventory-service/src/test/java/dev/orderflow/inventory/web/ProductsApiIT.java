@@ -213,7 +213,9 @@ class ProductsApiIT {
     void servesHealthMetricsAndTheApiDescription() throws Exception {
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP"));
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components.db.status").value("UP"))
+                .andExpect(jsonPath("$.components.kafka.status").value("UP"));
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/products/{sku}/restock']").exists());
