@@ -128,6 +128,7 @@ class ConfigurationDriftTest {
 
     static KubeObject find(List<KubeObject> objects, String kind, String name) {
         return objects.stream().filter(o -> kind.equals(o.kind()) && Objects.equals(name, o.name())).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " in " + objects.get(0).overlay()));
+                .orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " among " + objects.size()
+                        + " rendered objects"));
     }
 }
