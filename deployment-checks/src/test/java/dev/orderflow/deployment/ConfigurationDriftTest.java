@@ -59,7 +59,7 @@ class ConfigurationDriftTest {
         for (ServiceEnvironment environment : ServiceEnvironment.compose()) {
             EmbeddedConfiguration configuration = configurationOf(environment.service());
             Object definition = services.get(environment.service());
-            String port = String.valueOf(configuration.serverPort());
+            String port = String.valueOf(environment.port(configuration));
             assertThat(Tree.maps(definition, "ports")).as("published ports of %s", environment.service())
                     .anySatisfy(p -> assertThat(String.valueOf(p.get("target"))).isEqualTo(port));
             assertThat(Tree.at(definition, "build.args.PORT")).as("image health-check port of %s",
@@ -89,7 +89,7 @@ class ConfigurationDriftTest {
                 KubeObject deployment = find(objects, "Deployment", environment.service());
                 assertThat(Tree.maps(ServiceEnvironment.mainContainer(deployment), "ports"))
                         .as("container ports of %s", deployment.describe())
-                        .anySatisfy(p -> assertThat(p.get("containerPort")).isEqualTo(configuration.serverPort()));
+                        .anySatisfy(p -> assertThat(p.get("containerPort")).isEqualTo(environment.port(configuration)));
                 configuration.databaseName().ifPresent(database -> {
                     String cluster = database + "-db";
                     KubeObject postgres = find(objects, "Cluster", cluster);

@@ -35,9 +35,13 @@ import java.util.stream.Stream;
  */
 final class EmbeddedConfiguration {
 
-    /** Variables that configure the process rather than a key of application.yml. */
+    /**
+     * Variables every orderflow service reads without declaring them: standard Boot keys of any web application,
+     * and the java launcher's own.
+     */
     static final Set<String> PROCESS_LEVEL = Set.of(
-            "SPRING_PROFILES_ACTIVE",   // standard Boot key; every service has profiles (demo data)
+            "SPRING_PROFILES_ACTIVE",   // every service has profiles (demo data)
+            "SERVER_PORT",              // every service is a web application; the simulator's port is set in main
             "JDK_JAVA_OPTIONS");        // read by the java launcher of the image
 
     static final List<String> INFRASTRUCTURE_KEYS = List.of("spring.datasource.url", "spring.datasource.username",
@@ -139,10 +143,9 @@ final class EmbeddedConfiguration {
                 .orElseThrow(() -> new AssertionError(module + " declares no spring.application.name"));
     }
 
-    int serverPort() {
-        return Optional.ofNullable(effectiveValues(List.of()).get("server.port"))
-                .map(p -> Integer.parseInt(p.toString()))
-                .orElseThrow(() -> new AssertionError(module + " declares no server.port"));
+    /** The port application.yml declares; a service may leave it to its main method (then deployments set it). */
+    Optional<Integer> serverPort() {
+        return Optional.ofNullable(effectiveValues(List.of()).get("server.port")).map(p -> Integer.parseInt(p.toString()));
     }
 
     /** The database named by the default datasource URL, if the service has one. */

@@ -32,6 +32,16 @@ record ServiceEnvironment(String where, String service, Map<String, Value> varia
         return value == null ? null : value.literal();
     }
 
+    /** The port the service listens on here: SERVER_PORT if set, else the one its application.yml declares. */
+    int port(EmbeddedConfiguration configuration) {
+        String serverPort = literal("SERVER_PORT");
+        if (serverPort != null) {
+            return Integer.parseInt(serverPort);
+        }
+        return configuration.serverPort().orElseThrow(() -> new AssertionError(service + " declares no server.port, "
+                + "so " + where + " must set SERVER_PORT"));
+    }
+
     List<String> activeProfiles() {
         String profiles = literal("SPRING_PROFILES_ACTIVE");
         return profiles == null ? List.of() : Arrays.stream(profiles.split(",")).map(String::trim).toList();
