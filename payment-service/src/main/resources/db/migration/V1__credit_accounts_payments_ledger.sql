@@ -3,7 +3,7 @@ CREATE TABLE credit_accounts (
     customer_id  VARCHAR(64)    PRIMARY KEY,
     credit_limit NUMERIC(14, 2) NOT NULL CHECK (credit_limit >= 0),
     available    NUMERIC(14, 2) NOT NULL CHECK (available >= 0 AND available <= credit_limit),
-    currency     CHAR(3)        NOT NULL,
+    currency     VARCHAR(3)     NOT NULL,
     version      BIGINT         NOT NULL,
     updated_at   TIMESTAMPTZ    NOT NULL
 );
@@ -15,7 +15,7 @@ CREATE TABLE payments (
     order_id    UUID           NOT NULL UNIQUE,
     customer_id VARCHAR(64)    NOT NULL,
     amount      NUMERIC(14, 2) NOT NULL CHECK (amount > 0),
-    currency    CHAR(3)        NOT NULL,
+    currency    VARCHAR(3)     NOT NULL,
     status      VARCHAR(16)    NOT NULL CHECK (status IN ('AUTHORIZED', 'DECLINED', 'REFUNDED')),
     reason      VARCHAR(32),
     detail      VARCHAR(500)   NOT NULL DEFAULT '',
@@ -43,7 +43,7 @@ CREATE TABLE ledger_entries (
     kind            VARCHAR(16)    NOT NULL CHECK (kind IN ('CHARGE', 'REFUND', 'LIMIT_CHANGE')),
     amount          NUMERIC(14, 2) NOT NULL,
     available_after NUMERIC(14, 2) NOT NULL,
-    currency        CHAR(3)        NOT NULL,
+    currency        VARCHAR(3)     NOT NULL,
     order_id        UUID,
     payment_id      UUID,
     created_at      TIMESTAMPTZ    NOT NULL

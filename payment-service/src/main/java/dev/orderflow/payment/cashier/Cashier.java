@@ -134,6 +134,7 @@ public class Cashier {
         account.charge(command.amount(), now);
         Payment payment = payments.save(
                 Payment.authorized(command.orderId(), command.customerId(), command.amount(), chargeId, now));
+        log.info("Payment of order {} authorized: {} charged as {}", command.orderId(), command.amount(), chargeId);
         ledger.save(LedgerEntry.charge(account, payment, now));
         outcomes.authorized();
         return (PaymentAuthorized) payment.outcome();

@@ -1,0 +1,88 @@
+package dev.orderflow.payment.support;
+
+import dev.orderflow.simulator.ExternalSimulatorApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.client.RestClient;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real external simulator (PSP and provider), started once per test JVM on a random port and driven over its
+ * HTTP API, as a user would. It runs in this JVM, so it is kept away from payment-service's infrastructure on the
+ * classpath (datasource, JPA, Kafka, messaging).
+ */
+public final class RunningSimulator {
+
+    private static final String[] NOT_FOR_THE_SIMULATOR = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+    };
+
+    private static volatile RunningSimulator instance;
+
+    private final String baseUrl;
+    private final RestClient http;
+
+    private RunningSimulator(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = RestClient.builder().baseUrl(baseUrl).build();
+    }
+
+    public static RunningSimulator get() {
+        RunningSimulator current = instance;
+        if (current == null) {
+            synchronized (RunningSimulator.class) {
+                current = instance;
+                if (current == null) {
+                    current = start();
+                    instance = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private static RunningSimulator start() {
+        ConfigurableApplicationContext context = ExternalSimulatorApplication.builder()
+                .properties("server.port=0", "spring.main.banner-mode=off", "spring.jmx.enabled=false",
+                        "spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_THE_SIMULATOR))
+                .run();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(context::close));
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new RunningSimulator("http://127.0.0.1:" + port);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Sets the gateway's faults, e.g. {@code Map.of("outage", true)}; an empty map heals it. */
+    public void pspFaults(Map<String, Object> faults) {
+        http.put().uri("/admin/faults/psp").body(faults).retrieve().toBodilessEntity();
+    }
+
+    public void healPsp() {
+        pspFaults(Map.of());
+    }
+
+    /** Every charge the gateway made for an order (its reference), declined ones too. */
+    public List<Map<String, Object>> chargesFor(Object orderId) {
+        return http.get().uri("/psp/charges?reference={reference}", orderId).retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+    }
+
+    /** Successful charges for an order: what the customer actually paid. */
+    public List<Map<String, Object>> successfulChargesFor(Object orderId) {
+        return chargesFor(orderId).stream().filter(charge -> "SUCCEEDED".equals(charge.get("status"))).toList();
+    }
+
+    public List<Map<String, Object>> refundsOf(Object chargeId) {
+        return http.get().uri("/psp/refunds?chargeId={chargeId}", chargeId).retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+    }
+}
