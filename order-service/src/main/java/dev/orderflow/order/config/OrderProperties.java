@@ -15,11 +15,14 @@ import java.time.Duration;
  * @param sagaDeadline         how long a place-order saga may wait for its replies before it is timed out
  * @param deadlineScanInterval how often each instance looks for sagas past their deadline
  * @param deadlineScanBatch    how many overdue sagas one scan locks and times out per transaction
+ * @param idempotencyKeyRetention how long an Idempotency-Key is remembered: a retry later than this places a new
+ *                                order, so it must outlast any client's retry window
  */
 @Validated
 @ConfigurationProperties("orderflow.order")
 public record OrderProperties(
         @NotNull @DefaultValue("30s") Duration sagaDeadline,
         @NotNull @DefaultValue("1s") Duration deadlineScanInterval,
-        @Min(1) @Max(10_000) @DefaultValue("100") int deadlineScanBatch) {
+        @Min(1) @Max(10_000) @DefaultValue("100") int deadlineScanBatch,
+        @NotNull @DefaultValue("24h") Duration idempotencyKeyRetention) {
 }

@@ -66,6 +66,9 @@ public final class Order {
         if (!duplicates.isEmpty()) {
             throw new InvalidOrderException("each SKU may appear on one line only; repeated: " + duplicates);
         }
+        if (lines.stream().map(line -> line.unitPrice().currency()).distinct().count() > 1) {
+            throw new InvalidOrderException("all lines of an order must be priced in one currency");
+        }
         Money total = lines.stream().map(OrderLine::subtotal).reduce(Money::plus).orElseThrow();
         List<OrderPlaced.Line> placed = lines.stream()
                 .map(line -> new OrderPlaced.Line(line.sku(), line.quantity(), line.unitPrice()))

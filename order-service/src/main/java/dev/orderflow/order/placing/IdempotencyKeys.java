@@ -45,6 +45,17 @@ class IdempotencyKeys {
                 .single();
     }
 
+    /** Forgets up to {@code limit} keys claimed before the cutoff; answers how many. */
+    int purgeClaimedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM idempotency_key WHERE idempotency_key IN (
+                            SELECT idempotency_key FROM idempotency_key WHERE created_at < :cutoff
+                            LIMIT :limit FOR UPDATE SKIP LOCKED)""")
+                .param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .param("limit", limit)
+                .update();
+    }
+
     record ClaimedKey(String fingerprint, UUID orderId) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.order.domain;
 
+import dev.orderflow.events.Money;
 import dev.orderflow.events.RejectionReason;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,13 @@ class OrderTest {
         whenCreating(() -> Order.place(ORDER_ID, CUSTOMER, List.of(new OrderLine("SKU-001", 1, eur("1.00")),
                 new OrderLine("SKU-001", 2, eur("1.00"))), PLACED_AT))
                 .expectRefusal(InvalidOrderException.class, "repeated: [SKU-001]");
+    }
+
+    @Test
+    void refusesLinesPricedInDifferentCurrencies() {
+        whenCreating(() -> Order.place(ORDER_ID, CUSTOMER, List.of(new OrderLine("SKU-001", 1, eur("1.00")),
+                new OrderLine("SKU-002", 1, Money.of("1.00", "USD"))), PLACED_AT))
+                .expectRefusal(InvalidOrderException.class, "one currency");
     }
 
     @Test
