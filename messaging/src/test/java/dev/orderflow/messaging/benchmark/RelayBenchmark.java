@@ -81,7 +81,8 @@ public final class RelayBenchmark {
     private final TransactionTemplate transactions;
     private final Outbox outbox;
     private final String bootstrapServers = RealInfrastructure.kafkaBootstrapServers();
-    private final MessagingProperties.Relay relaySettings = new MessagingProperties.Relay(true, 500,
+    private final MessagingProperties.Relay relaySettings = new MessagingProperties.Relay(true,
+            Integer.getInteger("benchmark.batch", 500),
             Duration.ofMillis(500), true, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMillis(1));
 
     private RelayBenchmark() {
@@ -115,8 +116,10 @@ public final class RelayBenchmark {
         Latencies relayFixed = relayAtFixedRate();
         Latencies relayMax = relayAtMaxWriteRate();
 
-        System.out.printf("%n=== Relay benchmark (%d cores, %d partitions, record %d bytes) ===%n",
-                Runtime.getRuntime().availableProcessors(), PARTITIONS, sampleRecord(UUID.randomUUID()).value().length);
+        System.out.printf("%n=== Relay benchmark (%d cores, load average %.1f, %d partitions, record %d bytes, "
+                        + "relay batch %d) ===%n", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), PARTITIONS,
+                sampleRecord(UUID.randomUUID()).value().length, relaySettings.batchSize());
         System.out.printf("Throughput, %,d records:   raw producer %,10.0f msg/s | relay (backlog drain) %,10.0f msg/s "
                 + "= %.0f%% of raw%n", BACKLOG, rawThroughput, relayThroughput, 100 * relayThroughput / rawThroughput);
         System.out.printf("Fixed %,d msg/s for %ds:   raw send->visible    %s%n", RATE, RUN.toSeconds(), rawFixed);
