@@ -6,7 +6,7 @@
 //     field (`readinesProbe`) fails as it would under `kubectl apply --validate=strict`.
 // Usage: node validate-k8s.mjs rendered-dev.yaml rendered-prod.yaml ...
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
@@ -75,7 +75,8 @@ for (const file of process.argv.slice(2)) {
 }
 
 // Pass 2: one TypeScript file, one typed constant per object and per line, so an error's line names its object.
-const work = join(here, ".generated");
+// It lives below this folder so that TypeScript resolves the packages; one folder per run, so runs may overlap.
+const work = join(here, ".generated", String(process.pid));
 mkdirSync(work, { recursive: true });
 const lines = typed.map((t, i) => `import type { I${t.kind} as T${i} } from "${t.module}/${t.kind}";`);
 const firstObjectLine = lines.length + 1;
@@ -96,6 +97,8 @@ try {
     errors.push(`${typed[index]?.label ?? `manifests.ts line ${line}`}: ${message}`);
   }
   if (found.length === 0) errors.push(`TypeScript check failed: ${output.trim() || e.message}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
 
 if (errors.length > 0) {

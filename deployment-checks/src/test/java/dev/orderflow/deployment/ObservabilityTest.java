@@ -35,8 +35,8 @@ class ObservabilityTest {
     void dashboardQueriesOnlyMetersTheServicesRegister() {
         Set<String> meters = registeredMeterNames();
         for (String metric : dashboardMetrics()) {
-            assertThat(meters).as("meters whose Prometheus name %s is (registered in some src/main/java)", metric)
-                    .anyMatch(meter -> metric.equals(meter) || metric.startsWith(meter + "_"));
+            assertThat(meters).as("meters registered in src/main/java, one of which the dashboard's %s must name",
+                    metric).anyMatch(meter -> metric.equals(meter) || metric.startsWith(meter + "_"));
         }
     }
 
