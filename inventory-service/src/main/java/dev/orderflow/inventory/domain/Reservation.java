@@ -8,7 +8,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
@@ -16,6 +15,7 @@ import org.hibernate.annotations.UpdateTimestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,12 +43,10 @@ public class Reservation {
 
     @ElementCollection
     @CollectionTable(name = "reservation_line", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderBy("sku")
     private List<ReservationLine> lines = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "reservation_shortage", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderBy("sku")
     private List<Shortage> shortages = new ArrayList<>();
 
     @CreationTimestamp
@@ -125,11 +123,11 @@ public class Reservation {
         List<ReservationLine> givenBack = switch (status) {
             case RESERVED -> {
                 lines.forEach(line -> product(products, line).release(line.quantity(), orderId, ledger));
-                yield List.copyOf(lines);
+                yield lines();
             }
             case COMMITTED -> {
                 lines.forEach(line -> product(products, line).takeBack(line.quantity(), orderId, ledger));
-                yield List.copyOf(lines);
+                yield lines();
             }
             case RELEASED, REJECTED -> List.of();
         };
@@ -146,7 +144,7 @@ public class Reservation {
         }
         lines.forEach(line -> product(products, line).commit(line.quantity(), orderId, ledger));
         status = ReservationStatus.COMMITTED;
-        return List.copyOf(lines);
+        return lines();
     }
 
     /** Whether the order holds stock, reserved or sold. */
@@ -180,11 +178,12 @@ public class Reservation {
 
     /** What the order holds or held, by SKU; empty when it was rejected. */
     public List<ReservationLine> lines() {
-        return List.copyOf(lines);
+        // Sorted here rather than by the database's collation, so a repeated answer reads like the first one.
+        return lines.stream().sorted(Comparator.comparing(ReservationLine::sku)).toList();
     }
 
-    /** Why nothing was reserved, when it was rejected. */
+    /** Why nothing was reserved, when it was rejected; by SKU. */
     public List<Shortage> shortages() {
-        return List.copyOf(shortages);
+        return shortages.stream().sorted(Comparator.comparing(Shortage::sku)).toList();
     }
 }
