@@ -155,6 +155,25 @@ class PaymentCommandsIT extends PaymentServiceIntegrationTest {
     }
 
     @Test
+    void refundsAChargeTheSlowGatewayMadeAfterWeGaveUp() {
+        String customer = customerWithCredit("100.00");
+        simulator.pspFaults(Map.of("latencyMs", 1_000));
+        UUID orderId = UUID.randomUUID();
+
+        saga.send(new AuthorizePayment(orderId, customer, eur("7.00")));
+        assertThat(awaitReply(orderId, PaymentDeclined.class).reason()).isEqualTo(DeclineReason.PAYMENT_UNAVAILABLE);
+        simulator.healPsp();
+
+        // The gateway finished the charge after the client timed out: the customer paid for a rejected order...
+        await().atMost(REPLY_WITHIN).until(() -> simulator.successfulChargesFor(orderId).size() == 1);
+        Object chargeId = simulator.successfulChargesFor(orderId).getFirst().get("chargeId");
+        // ...until reconciliation finds that charge and pays it back, once.
+        await().atMost(REPLY_WITHIN).until(() -> simulator.refundsOf(chargeId).size() == 1);
+        assertThat(available(customer)).isEqualTo(eur("100.00"));
+        assertThat(saga.repliesFor(orderId)).hasSize(1);
+    }
+
+    @Test
     void chargesOnceWhenTheSameAuthorizationIsDeliveredFiveTimes() {
         String customer = customerWithCredit("100.00");
         UUID orderId = UUID.randomUUID();

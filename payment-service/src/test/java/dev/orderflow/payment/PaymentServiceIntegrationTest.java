@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "orderflow.payment.psp.read-timeout=500ms",
         "resilience4j.circuitbreaker.instances.psp.wait-duration-in-open-state=1s",
         "resilience4j.retry.instances.psp.wait-duration=50ms",
+        "orderflow.payment.reconciliation.interval=500ms",
+        "orderflow.payment.reconciliation.grace=2s",
 })
 @Import(RealInfrastructure.class)
 abstract class PaymentServiceIntegrationTest {

@@ -7,12 +7,14 @@ import dev.orderflow.payment.domain.PaymentHistory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
-/** The beans the domain needs from outside: the clock and the fraud rules with their settings. */
+/** The beans the domain needs from outside (the clock, the fraud rules with their settings), and scheduling. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentProperties.class)
+@EnableScheduling
 class PaymentConfig {
 
     @Bean

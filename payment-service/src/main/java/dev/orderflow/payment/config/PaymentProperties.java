@@ -17,12 +17,14 @@ import java.time.Duration;
  * Settings of payment-service, {@code orderflow.payment.*} (environment {@code ORDERFLOW_PAYMENT_...}). Retry,
  * circuit breaker and bulkhead of the gateway calls are Resilience4j's own {@code resilience4j.*} settings.
  *
- * @param psp   the payment gateway
- * @param fraud the fraud rules
+ * @param psp            the payment gateway
+ * @param fraud          the fraud rules
+ * @param reconciliation the search for charges the gateway made after we gave up waiting
  */
 @ConfigurationProperties("orderflow.payment")
 @Validated
-public record PaymentProperties(@Valid @DefaultValue Psp psp, @Valid @DefaultValue Fraud fraud) {
+public record PaymentProperties(@Valid @DefaultValue Psp psp, @Valid @DefaultValue Fraud fraud,
+        @Valid @DefaultValue Reconciliation reconciliation) {
 
     /**
      * @param baseUrl        where the gateway answers
@@ -43,5 +45,19 @@ public record PaymentProperties(@Valid @DefaultValue Psp psp, @Valid @DefaultVal
     public record Fraud(
             @DefaultValue("3000.00") @NotNull @DecimalMin("0.01") BigDecimal maxAmount,
             @DefaultValue("30") @Min(1) @Max(100_000) int maxPaymentsPerCustomerPerMinute) {
+    }
+
+    /**
+     * @param enabled  whether payments declined as unavailable are checked against the gateway
+     * @param interval pause between two rounds
+     * @param grace    how old a declined payment must be before it is checked: longer than the gateway could still
+     *                 be working on a request we gave up on
+     * @param horizon  how far back payments are checked
+     */
+    public record Reconciliation(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("10s") @NotNull Duration interval,
+            @DefaultValue("30s") @NotNull Duration grace,
+            @DefaultValue("1d") @NotNull Duration horizon) {
     }
 }

@@ -59,6 +59,9 @@ public class Payment {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    @Column(name = "reconciled_at")
+    private Instant reconciledAt;
+
     @Version
     private long version;
 
@@ -102,6 +105,19 @@ public class Payment {
         this.refundId = Objects.requireNonNull(refundId, "refundId");
         this.updatedAt = now;
         return new PaymentRefunded(orderId, id, amount());
+    }
+
+    /**
+     * Notes that the gateway was checked for a charge this payment gave up on. Only a payment declined because the
+     * gateway could not be reached is checked: the gateway may have charged after we stopped waiting.
+     */
+    public void reconciled(Instant now) {
+        if (status != PaymentStatus.DECLINED || reason != DeclineReason.PAYMENT_UNAVAILABLE) {
+            throw new IllegalStateException("payment " + id + " is " + status + "/" + reason
+                    + "; only one declined as PAYMENT_UNAVAILABLE is reconciled");
+        }
+        this.reconciledAt = now;
+        this.updatedAt = now;
     }
 
     /**

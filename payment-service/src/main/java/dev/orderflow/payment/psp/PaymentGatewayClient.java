@@ -12,6 +12,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -19,6 +20,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -110,6 +112,31 @@ public class PaymentGatewayClient {
         }
     }
 
+    /**
+     * The charges the gateway made for the order that succeeded, to find one made after we stopped waiting.
+     *
+     * @throws PaymentGatewayUnavailableException when the gateway cannot be reached
+     */
+    public List<SuccessfulCharge> successfulChargesFor(UUID orderId) {
+        try {
+            List<ChargeView> charges = guarded(() -> http.get().uri("/psp/charges?reference={reference}", orderId)
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<List<ChargeView>>() { }));
+            return charges == null ? List.of() : charges.stream()
+                    .filter(charge -> "SUCCEEDED".equals(charge.status()))
+                    .map(charge -> new SuccessfulCharge(charge.chargeId(),
+                            Money.of(charge.amount().amount(), charge.amount().currency())))
+                    .toList();
+        } catch (CallNotPermittedException | BulkheadFullException | RestClientException e) {
+            throw new PaymentGatewayUnavailableException("charges of order " + orderId + " could not be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A charge the gateway made. */
+    public record SuccessfulCharge(String chargeId, Money amount) {
+    }
+
     private <T> T guarded(Supplier<T> call) {
         return Retry.decorateSupplier(retry,
                 CircuitBreaker.decorateSupplier(circuitBreaker,
@@ -126,6 +153,9 @@ public class PaymentGatewayClient {
     }
 
     record ChargeResponse(String chargeId, String status, String declineCode) {
+    }
+
+    record ChargeView(String chargeId, String status, PspAmount amount) {
     }
 
     record RefundRequest(String chargeId, PspAmount amount) {

@@ -3,6 +3,7 @@ package dev.orderflow.payment.store;
 import dev.orderflow.payment.domain.Payment;
 import dev.orderflow.payment.domain.PaymentHistory;
 import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
@@ -22,6 +23,15 @@ public interface Payments extends ListCrudRepository<Payment, UUID>, PaymentHist
     Optional<Payment> findByOrderIdForUpdate(UUID orderId);
 
     List<Payment> findAllByOrderIdOrderByCreatedAt(UUID orderId);
+
+    /** Payments declined as unavailable between the two instants and not yet checked against the gateway. */
+    @Query("""
+            select p.id from Payment p
+            where p.status = dev.orderflow.payment.domain.PaymentStatus.DECLINED
+              and p.reason = dev.orderflow.events.payment.DeclineReason.PAYMENT_UNAVAILABLE
+              and p.reconciledAt is null and p.createdAt >= :from and p.createdAt < :to
+            order by p.createdAt""")
+    List<UUID> findToReconcile(Instant from, Instant to, Limit limit);
 
     long countByCustomerIdAndCreatedAtGreaterThanEqual(String customerId, Instant since);
 
