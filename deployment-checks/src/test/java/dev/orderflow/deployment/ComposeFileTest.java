@@ -53,6 +53,14 @@ class ComposeFileTest {
     }
 
     @Test
+    void orderflowImagesAreBuiltFromThisRepositoryNeverPulled() {
+        Map<String, Object> services = Tree.map(Rendered.compose(), "services");
+        for (String service : Repository.RUNNABLE) {
+            assertThat(Tree.at(services, service + ".pull_policy")).as("pull policy of %s", service).isEqualTo("build");
+        }
+    }
+
+    @Test
     void prometheusScrapesEveryServiceOnItsPort() {
         String prometheus = Repository.read(Repository.path("docker/observability/prometheus.yml"));
         assertThat(prometheus).contains("metrics_path: /actuator/prometheus");
