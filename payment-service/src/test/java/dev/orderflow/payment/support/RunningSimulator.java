@@ -1,6 +1,9 @@
 package dev.orderflow.payment.support;
 
 import dev.orderflow.simulator.ExternalSimulatorApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
@@ -48,10 +51,14 @@ public final class RunningSimulator {
     }
 
     private static RunningSimulator start() {
-        ConfigurableApplicationContext context = ExternalSimulatorApplication.builder()
+        SpringApplicationBuilder builder = ExternalSimulatorApplication.builder()
                 .properties("server.port=0", "spring.main.banner-mode=off", "spring.jmx.enabled=false",
-                        "spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_THE_SIMULATOR))
-                .run();
+                        "spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_THE_SIMULATOR));
+        // Logging belongs to the application under test: the guest must not set it up again under its own name.
+        SpringApplication application = builder.application();
+        application.setListeners(application.getListeners().stream()
+                .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
+        ConfigurableApplicationContext context = builder.run();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(context::close));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new RunningSimulator("http://127.0.0.1:" + port);
