@@ -36,7 +36,11 @@ final class ConfigurationPropertiesSource {
     }
 
     private final Map<String, String> recordComponents = new HashMap<>();
-    private final List<String[]> annotated = new ArrayList<>(); // {prefix, following source}
+    private final List<Annotated> annotated = new ArrayList<>();
+
+    /** A {@code @ConfigurationProperties} prefix and the source after the annotation (what it annotates). */
+    private record Annotated(String prefix, String following) {
+    }
 
     /** Reads the given Java sources (their text, one string per file). */
     ConfigurationPropertiesSource(List<String> sources) {
@@ -51,7 +55,7 @@ final class ConfigurationPropertiesSource {
                 String arguments = balanced(source, annotation.end() - 1);
                 Matcher prefix = STRING.matcher(arguments);
                 if (prefix.find()) {
-                    annotated.add(new String[] {prefix.group(1), source.substring(annotation.end() + arguments.length())});
+                    annotated.add(new Annotated(prefix.group(1), source.substring(annotation.end() + arguments.length())));
                 }
             }
         }
@@ -60,9 +64,9 @@ final class ConfigurationPropertiesSource {
     Bindings bindings() {
         Set<String> keys = new TreeSet<>();
         Set<String> open = new TreeSet<>();
-        for (String[] entry : annotated) {
-            String prefix = entry[0];
-            Matcher next = NEXT_DECLARATION.matcher(entry[1]);
+        for (Annotated entry : annotated) {
+            String prefix = entry.prefix();
+            Matcher next = NEXT_DECLARATION.matcher(entry.following());
             if (next.find() && "record".equals(next.group(1)) && recordComponents.containsKey(next.group(2))) {
                 collect(prefix, next.group(2), keys, open, new TreeSet<>());
             } else {
