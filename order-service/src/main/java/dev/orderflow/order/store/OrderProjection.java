@@ -7,11 +7,13 @@ import dev.orderflow.events.order.OrderPlaced;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderLine;
 import dev.orderflow.order.domain.OrderStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -29,9 +31,14 @@ import java.util.UUID;
 public class OrderProjection {
 
     private final JdbcClient jdbc;
+    private final JdbcClient streaming;
 
-    OrderProjection(JdbcClient jdbc) {
+    OrderProjection(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        // The replay reads every event: fetched in chunks (inside the transaction), not all into memory at once.
+        JdbcTemplate chunked = new JdbcTemplate(dataSource);
+        chunked.setFetchSize(1000);
+        this.streaming = JdbcClient.create(chunked);
     }
 
     /** Writes the order's row; an older version never overwrites a newer one. */
@@ -91,17 +98,20 @@ public class OrderProjection {
     }
 
     /**
-     * Throws the projection away and replays every order's events into it. Runs in one transaction: readers see
-     * the old projection until the new one is complete, and writers wait for the table lock.
+     * Throws the projection away and replays every order's events into it, in one transaction. Readers keep seeing
+     * the old projection until the new one is committed; writers wait for the table lock, then write their order's
+     * row over the rebuilt one (rows are written whole, guarded by version, so nothing is lost either way).
      */
     @Transactional
     public RebuildResult rebuild() {
-        jdbc.sql("LOCK TABLE order_summary IN ACCESS EXCLUSIVE MODE").update();
-        jdbc.sql("TRUNCATE order_summary").update();
+        // EXCLUSIVE lets plain SELECTs through; DELETE rather than TRUNCATE, which would lock readers out and is not
+        // MVCC-safe for transactions that started before it.
+        jdbc.sql("LOCK TABLE order_summary IN EXCLUSIVE MODE").update();
+        jdbc.sql("DELETE FROM order_summary").update();
         List<OrderEvent> history = new ArrayList<>();
         UUID[] current = new UUID[1];
         long[] counts = new long[2];
-        jdbc.sql("SELECT order_id, type, payload::text AS payload FROM order_event ORDER BY order_id, version")
+        streaming.sql("SELECT order_id, type, payload::text AS payload FROM order_event ORDER BY order_id, version")
                 .query(rs -> {
                     UUID orderId = rs.getObject("order_id", UUID.class);
                     if (current[0] != null && !current[0].equals(orderId)) {
