@@ -1,12 +1,16 @@
 package dev.orderflow.localstack.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,13 +33,26 @@ public final class ServiceProcess {
 
     private final Duration readinessTimeout;
 
+    private final Path builtJar;
+
+    private final Path runningJar;
+
     private final ChildProcess process;
 
-    ServiceProcess(OrderflowService service, int port, List<String> command, Map<String, String> environment,
-            Path logFile, Duration readinessTimeout) {
+    /**
+     * @param jvm the {@code java} command and its options, up to {@code -jar}
+     * @param builtJar the module's jar as the build wrote it
+     * @param runningJar where the copy that runs goes
+     */
+    ServiceProcess(OrderflowService service, int port, List<String> jvm, Path builtJar, Path runningJar,
+            Map<String, String> environment, Path logFile, Duration readinessTimeout) {
         this.service = service;
         this.port = port;
         this.readinessTimeout = readinessTimeout;
+        this.builtJar = builtJar;
+        this.runningJar = runningJar;
+        List<String> command = new ArrayList<>(jvm);
+        command.addAll(List.of("-jar", runningJar.toString()));
         this.process = new ChildProcess(service.module(), ChildProcess.detachedFromTerminal(command), environment,
                 logFile);
     }
@@ -75,10 +92,31 @@ public final class ServiceProcess {
         return process.isAlive();
     }
 
-    /** Starts the JVM and returns at once; see {@link #awaitReady()}. */
+    /** Starts the JVM on the latest build of the module and returns at once; see {@link #awaitReady()}. */
     public ServiceProcess start() {
+        copyBuiltJar();
         process.start();
         return this;
+    }
+
+    /**
+     * A JVM reads classes from its jar for as long as it runs; a rebuild that rewrites the jar in place would make
+     * a running service fail with NoClassDefFoundError. So each start runs a copy, refreshed if the build changed.
+     */
+    private void copyBuiltJar() {
+        try {
+            if (Files.exists(runningJar) && Files.size(runningJar) == Files.size(builtJar)
+                    && Files.getLastModifiedTime(runningJar).equals(Files.getLastModifiedTime(builtJar))) {
+                return;
+            }
+            Files.createDirectories(runningJar.getParent());
+            Path partial = runningJar.resolveSibling(runningJar.getFileName() + ".partial");
+            Files.copy(builtJar, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.move(partial, runningJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (IOException failed) {
+            throw new UncheckedIOException("could not copy " + builtJar + " to " + runningJar, failed);
+        }
     }
 
     /** Waits for {@code /actuator/health/readiness} to answer 200 within the stack's readiness timeout. */

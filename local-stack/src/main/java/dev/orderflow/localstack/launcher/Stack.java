@@ -2,7 +2,6 @@ package dev.orderflow.localstack.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
 
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +63,8 @@ public final class Stack implements AutoCloseable {
     // Ctrl-C may come while the launcher is still starting things: nothing new starts after close().
     private volatile boolean closed;
 
+    private boolean leftoversEnded;
+
     private Stack(Builder builder) {
         this.directory = builder.directory.toAbsolutePath().normalize();
         this.progress = builder.progress;
@@ -73,8 +80,8 @@ public final class Stack implements AutoCloseable {
         this.services = new EnumMap<>(OrderflowService.class);
         Path repositoryRoot = builder.repositoryRoot.toAbsolutePath().normalize();
         for (OrderflowService service : builder.services) {
-            services.put(service, new ServiceProcess(service, ports.get(service),
-                    serviceCommand(builder, repositoryRoot, service),
+            services.put(service, new ServiceProcess(service, ports.get(service), serviceJvm(builder),
+                    jar(repositoryRoot, service), directory.resolve("jars").resolve(service.module() + ".jar"),
                     serviceEnvironment(builder, service, ports), logDirectory().resolve(service.module() + ".log"),
                     builder.readinessTimeout));
         }
@@ -94,7 +101,8 @@ public final class Stack implements AutoCloseable {
     /** Starts Kafka and PostgreSQL side by side and creates each service's database and user. */
     public Stack startInfrastructure() {
         requireOpen();
-        endLeftoversOfAnEarlierRun();
+        endChildrenLeftByAnEarlierRun();
+        endPostgresLeftByAnEarlierRun();
         requireFree("Kafka", kafka.port());
         requireFree("PostgreSQL", postgresPort);
         services.values().forEach(service -> requireFree(service.name(), service.port()));
@@ -126,6 +134,8 @@ public final class Stack implements AutoCloseable {
      * ready; stops them all if one fails.
      */
     public Stack startServices() {
+        requireOpen();
+        endChildrenLeftByAnEarlierRun();
         long started = System.nanoTime();
         services.values().forEach(service -> {
             requireOpen();
@@ -212,20 +222,35 @@ public final class Stack implements AutoCloseable {
                 .forEach(CompletableFuture::join);
     }
 
-    private void endLeftoversOfAnEarlierRun() {
+    /**
+     * Ends the JVMs a killed launcher of this directory left running (they hold its ports), once per stack and before
+     * this stack starts any of its own.
+     */
+    private synchronized void endChildrenLeftByAnEarlierRun() {
+        if (leftoversEnded) {
+            return;
+        }
+        leftoversEnded = true;
         ProcessHandle.allProcesses()
-                .filter(process -> process.info().arguments()
-                        .map(arguments -> List.of(arguments).contains(childMarker)).orElse(false))
+                // The marker comes first after "java": within the 4 KiB of a command line the JDK reads on Linux.
+                .filter(process -> process.info().commandLine()
+                        .map(commandLine -> commandLine.contains(" " + childMarker + " ")).orElse(false))
                 .forEach(leftover -> {
                     progress.accept("Ending process %d left running by an earlier run: %s".formatted(leftover.pid(),
-                            leftover.info().commandLine().orElse("?")));
+                            leftover.info().command().orElse("?")));
                     leftover.destroyForcibly();
                     leftover.onExit().join();
                 });
-        postmasterPid().flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).ifPresent(postmaster -> {
+    }
+
+    /** PostgreSQL runs in a session of its own, so it outlives a killed launcher; its pid file names it. */
+    private void endPostgresLeftByAnEarlierRun() {
+        postmasterPid().flatMap(ProcessHandle::of)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
+                .ifPresent(postmaster -> {
             progress.accept("Stopping PostgreSQL (pid %d) left running by an earlier run".formatted(postmaster.pid()));
             postmaster.destroy();
-            postmaster.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+            postmaster.onExit().orTimeout(30, TimeUnit.SECONDS)
                     .exceptionally(timedOut -> {
                         postmaster.destroyForcibly();
                         return postmaster;
@@ -269,20 +294,19 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private <T> T timed(String what, java.util.function.Supplier<T> start) {
+    private <T> T timed(String what, Supplier<T> start) {
         long started = System.nanoTime();
         T result = start.get();
         progress.accept("%s ready in %.1f s".formatted(what, (System.nanoTime() - started) / 1e9));
         return result;
     }
 
-    private List<String> serviceCommand(Builder builder, Path repositoryRoot, OrderflowService service) {
-        List<String> command = new ArrayList<>();
-        command.add(ChildProcess.javaExecutable());
-        command.add(childMarker);
-        command.addAll(builder.jvmOptions);
-        command.addAll(List.of("-jar", jar(repositoryRoot, service).toString()));
-        return command;
+    private List<String> serviceJvm(Builder builder) {
+        List<String> jvm = new ArrayList<>();
+        jvm.add(ChildProcess.javaExecutable());
+        jvm.add(childMarker);
+        jvm.addAll(builder.jvmOptions);
+        return jvm;
     }
 
     private Map<String, String> serviceEnvironment(Builder builder, OrderflowService service,
@@ -298,30 +322,54 @@ public final class Stack implements AutoCloseable {
         });
         Ports resolved = other -> Optional.ofNullable(ports.get(other)).orElseThrow(
                 () -> new IllegalArgumentException(other + " is not part of this stack"));
+        // The outside parties these services call are the simulator's, wherever this stack put it.
+        if (ports.containsKey(OrderflowService.EXTERNAL_SIMULATOR)) {
+            String simulator = resolved.baseUrl(OrderflowService.EXTERNAL_SIMULATOR);
+            switch (service) {
+                case PAYMENT -> environment.put("ORDERFLOW_PAYMENT_PSP_BASEURL", simulator);
+                case NOTIFICATION -> environment.put("ORDERFLOW_NOTIFICATION_PROVIDER_BASEURL", simulator);
+                default -> { }
+            }
+        }
         builder.environment.getOrDefault(service, Map.of())
                 .forEach((name, value) -> environment.put(name, value.apply(resolved)));
         return environment;
     }
 
-    /** The built Spring Boot jar of a module: {@code <module>/target/<module>-<version>.jar}. */
+    /**
+     * The executable jar of a module: {@code <module>/target/<module>-<version>[-<classifier>].jar} with a
+     * {@code Main-Class} (a module whose plain jar is its main artifact repackages into a classified one).
+     */
     static Path jar(Path repositoryRoot, OrderflowService service) {
         Path target = repositoryRoot.resolve(service.module()).resolve("target");
         if (Files.isDirectory(target)) {
-            try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, service.module() + "-*.jar")) {
-                for (Path jar : jars) {
-                    String name = jar.getFileName().toString();
-                    if (!name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar")
-                            && !name.endsWith("-tests.jar") && !name.endsWith("-plain.jar")) {
-                        return jar;
-                    }
+            try (Stream<Path> files = Files.list(target)) {
+                Optional<Path> executable = files
+                        .filter(file -> file.getFileName().toString().startsWith(service.module() + "-"))
+                        .filter(file -> file.getFileName().toString().endsWith(".jar"))
+                        .sorted()
+                        .filter(Stack::isExecutable)
+                        .findFirst();
+                if (executable.isPresent()) {
+                    return executable.get();
                 }
             }
             catch (IOException failed) {
                 throw new UncheckedIOException(failed);
             }
         }
-        throw new IllegalStateException("No jar of %s in %s: build it first (./mvnw -DskipTests install)"
+        throw new IllegalStateException("No executable jar of %s in %s: build it first (./mvnw -DskipTests install)"
                 .formatted(service.module(), target));
+    }
+
+    private static boolean isExecutable(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            return manifest != null && manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS) != null;
+        }
+        catch (IOException notAJar) {
+            return false;
+        }
     }
 
     private static int portOrFree(int port) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static dev.orderflow.localstack.launcher.OrderflowService.EXTERNAL_SIMULATOR;
 import static dev.orderflow.localstack.launcher.OrderflowService.INVENTORY;
+import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -31,8 +33,7 @@ class ServiceProcessIT {
     @BeforeEach
     void buildStandInJars() throws Exception {
         for (OrderflowService service : OrderflowService.values()) {
-            writeStandInJar(repository.resolve(service.module()).resolve("target")
-                    .resolve(service.module() + "-0.1.0-SNAPSHOT.jar"));
+            writeStandInJar(builtJar(service), "first build");
         }
     }
 
@@ -45,7 +46,7 @@ class ServiceProcessIT {
 
     @Test
     void startsServicesWithTheirSettingsAndAwaitsTheirReadiness() throws IOException {
-        stack = standInStack(Stack.builder()
+        stack = standInStack(standIns()
                 .environment(INVENTORY, "EXTRA_SETTING", ports -> ports.baseUrl(EXTERNAL_SIMULATOR)))
                 .startServices();
 
@@ -65,8 +66,16 @@ class ServiceProcessIT {
     }
 
     @Test
+    void pointsThePaymentServiceAtTheSimulatorWhereverItRuns() throws IOException {
+        stack = standInStack(standIns().services(EXTERNAL_SIMULATOR, PAYMENT)).startServices();
+
+        assertThat(Files.readString(stack.service(PAYMENT).logFile()))
+                .contains("ORDERFLOW_PAYMENT_PSP_BASEURL=" + stack.service(EXTERNAL_SIMULATOR).baseUrl());
+    }
+
+    @Test
     void killEndsAServiceLikeACrashAndRestartBringsItBack() throws IOException {
-        stack = standInStack(Stack.builder()).startServices();
+        stack = standInStack(standIns()).startServices();
         ServiceProcess inventory = stack.service(INVENTORY);
         long firstPid = inventory.pid().orElseThrow();
 
@@ -85,7 +94,7 @@ class ServiceProcessIT {
 
     @Test
     void stopEndsAServiceGracefully() throws IOException {
-        stack = standInStack(Stack.builder()).startServices();
+        stack = standInStack(standIns()).startServices();
         ServiceProcess inventory = stack.service(INVENTORY);
 
         inventory.stop();
@@ -96,7 +105,7 @@ class ServiceProcessIT {
 
     @Test
     void restartStopsGracefullyAndWaitsForReadinessAgain() throws IOException {
-        stack = standInStack(Stack.builder()).startServices();
+        stack = standInStack(standIns()).startServices();
         ServiceProcess simulator = stack.service(EXTERNAL_SIMULATOR);
         long firstPid = simulator.pid().orElseThrow();
 
@@ -108,8 +117,37 @@ class ServiceProcessIT {
     }
 
     @Test
+    void runsACopyOfTheJarSoThatARebuildCannotPullItAwayAndTheNextStartRunsTheRebuild() throws Exception {
+        stack = standInStack(standIns()).startServices();
+        ServiceProcess inventory = stack.service(INVENTORY);
+        Path built = builtJar(INVENTORY);
+        Path running = stack.directory().resolve("jars").resolve("inventory-service.jar");
+        assertThat(Files.mismatch(built, running)).isEqualTo(-1);
+
+        writeStandInJar(built, "rebuilt");
+        Files.setLastModifiedTime(built, FileTime.fromMillis(Files.getLastModifiedTime(running).toMillis() + 1000));
+
+        assertThat(Files.mismatch(built, running)).isNotEqualTo(-1);
+        assertThat(inventory.isReady()).isTrue();
+        inventory.restart();
+        assertThat(Files.mismatch(built, running)).isEqualTo(-1);
+    }
+
+    @Test
+    void endsTheServicesThatAKilledLauncherLeftRunningInItsDirectory() {
+        Stack abandoned = standInStack(standIns()).startServices();
+        long leftoverPid = abandoned.service(INVENTORY).pid().orElseThrow();
+
+        stack = standInStack(standIns()).startServices();
+
+        assertThat(ProcessHandle.of(leftoverPid)).isEmpty();
+        assertThat(abandoned.services()).noneMatch(ServiceProcess::isAlive);
+        assertThat(stack.services()).allMatch(ServiceProcess::isReady);
+    }
+
+    @Test
     void reportsAServiceThatExitsDuringStartUpWithTheEndOfItsLog() {
-        Stack failing = standInStack(Stack.builder().environment(INVENTORY, FakeService.EXIT_AT_START, "3"));
+        Stack failing = standInStack(standIns().environment(INVENTORY, FakeService.EXIT_AT_START, "3"));
         stack = failing;
 
         assertThatIllegalStateException()
@@ -119,24 +157,34 @@ class ServiceProcessIT {
         assertThat(failing.services()).noneMatch(ServiceProcess::isAlive);
     }
 
+    /** The simulator and the inventory service, unless a test says otherwise. */
+    private static Stack.Builder standIns() {
+        return Stack.builder().services(EXTERNAL_SIMULATOR, INVENTORY);
+    }
+
+    /** Stand-in jars from this test's repository, on free ports. */
     private Stack standInStack(Stack.Builder builder) {
         return builder.repositoryRoot(repository)
                 .directory(repository.resolve(".local-stack"))
                 .randomPorts()
-                .services(EXTERNAL_SIMULATOR, INVENTORY)
                 .readinessTimeout(Duration.ofSeconds(60))
                 .jvmOptions("-Xmx64m", "-XX:TieredStopAtLevel=1")
                 .build();
     }
 
+    private Path builtJar(OrderflowService service) {
+        return repository.resolve(service.module()).resolve("target").resolve(service.module() + "-0.1.0-SNAPSHOT.jar");
+    }
+
     /** An executable jar whose main class is {@link FakeService}, loaded from this module's test classes. */
-    private static void writeStandInJar(Path jar) throws IOException, URISyntaxException {
+    private static void writeStandInJar(Path jar, String build) throws IOException, URISyntaxException {
         Files.createDirectories(jar.getParent());
         Path testClasses = Path.of(FakeService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, testClasses.toUri().toString());
+        manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, build);
         try (OutputStream file = Files.newOutputStream(jar); var out = new JarOutputStream(file, manifest)) {
             out.flush();
         }
