@@ -10,6 +10,7 @@ import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.outbox.OutboxRelay;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
@@ -39,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two relays on one database, many concurrent writers, and the active relay killed in the middle: every key's
- * messages arrive complete and in commit order, and the standby takes over within seconds.
+ * Two relays on one database, many concurrent writers, and the active relay killed in the middle of a batch (sent,
+ * not yet marked): every key's messages arrive complete and in commit order, and the standby takes over within
+ * seconds.
  */
 @MessagingIntegrationTest
 class RelayFailoverIT {
@@ -73,8 +77,9 @@ class RelayFailoverIT {
             jdbc.update("insert into test_aggregate (id, version) values (?, 0)", key);
         }
         contextRelay.stop();
-        OutboxRelay first = relay("relay-a");
-        OutboxRelay second = relay("relay-b");
+        StallingProducer stalling = new StallingProducer(100);
+        OutboxRelay first = relay("relay-a", stalling);
+        OutboxRelay second = relay("relay-b", null);
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         try (TopicReader reader = new TopicReader(Topics.ORDERS_EVENTS)) {
             first.start();
@@ -86,13 +91,17 @@ class RelayFailoverIT {
             for (int w = 0; w < WRITERS; w++) {
                 work.add(writers.submit(() -> write(keys, commits)));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> commits.get() >= WRITERS * TRANSACTIONS_PER_WRITER / 3);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> stalling.stalled() && commits.get() >= WRITERS * TRANSACTIONS_PER_WRITER / 3);
             long killed = System.nanoTime();
             jdbc.queryForList("select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?",
                     "relay-a");
-            first.stop();
+            stalling.release();
+            // Dead for good: it must not win the lock back. Its in-flight sends may still land, unmarked.
+            CompletableFuture<Void> firstStopped = CompletableFuture.runAsync(first::stop);
             await().atMost(Duration.ofSeconds(10)).until(second::isActive);
             Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+            firstStopped.get(60, TimeUnit.SECONDS);
             for (Future<?> writer : work) {
                 writer.get();
             }
@@ -107,6 +116,9 @@ class RelayFailoverIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> distinctIds(reader, keySet) == committed);
 
             assertThat(takeover).isLessThan(Duration.ofSeconds(5));
+            assertThat(reader.received(record -> keySet.contains(record.key())))
+                    .as("the killed relay's sent but unmarked batch was sent again")
+                    .hasSizeGreaterThan((int) committed);
             Map<String, List<Long>> firstSeen = firstOccurrenceSequences(reader.received(r -> keySet.contains(r.key())));
             for (String key : keys) {
                 assertThat(firstSeen.get(key)).as("sequences of %s in order of first arrival", key)
@@ -140,12 +152,14 @@ class RelayFailoverIT {
         }
     }
 
-    private OutboxRelay relay(String name) {
+    private OutboxRelay relay(String name, StallingProducer stalling) {
         MessagingProperties.Relay settings = properties.relay();
-        return new OutboxRelay(name, leaderConnections(name),
-                () -> new KafkaProducer<>(kafka.relayProducer(name, settings.linger(), settings.sendTimeout()),
-                        new StringSerializer(), new ByteArraySerializer()),
-                settings, metrics);
+        return new OutboxRelay(name, leaderConnections(name), () -> {
+            Producer<String, byte[]> producer = new KafkaProducer<>(
+                    kafka.relayProducer(name, settings.linger(), settings.sendTimeout()),
+                    new StringSerializer(), new ByteArraySerializer());
+            return stalling == null ? producer : stalling.wrap(producer);
+        }, settings, metrics);
     }
 
     private static long distinctIds(TopicReader reader, Set<String> keys) {
