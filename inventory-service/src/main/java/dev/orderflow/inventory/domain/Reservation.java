@@ -137,7 +137,10 @@ public class Reservation {
         return givenBack;
     }
 
-    /** Turns the reserved lines into sold ones. Answers the lines committed, none unless the order held reserved stock. */
+    /**
+     * Turns the reserved lines into sold ones. Answers the lines committed, none unless the order held reserved
+     * stock.
+     */
     public List<ReservationLine> commit(Map<String, Product> products, Ledger ledger) {
         if (status != ReservationStatus.RESERVED) {
             return List.of();

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -19,6 +21,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static dev.orderflow.inventory.InventoryTestData.aSku;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,30 +122,48 @@ class ProductsApiIT {
         assertNotStored(sku);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"sku\": \"%s\"",                                                            // malformed JSON
-            "[]",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}}",
-            "{\"sku\": \"%s\", \"name\": \" \", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": 1}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"initialStock\": 1}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"-1.00\", \"currency\": \"EUR\"}, \"initialStock\": 1}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"0\", \"currency\": \"EUR\"}, \"initialStock\": 1}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.001\", \"currency\": \"EUR\"}, \"initialStock\": 1}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1e400\", \"currency\": \"EUR\"}, \"initialStock\": 1}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"cheap\", \"currency\": \"EUR\"}, \"initialStock\": 1}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"eur\"}, \"initialStock\": 1}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"USD\"}, \"initialStock\": 1}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"XYZ\"}, \"initialStock\": 1}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": \"1.00\", \"initialStock\": 1}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": -1}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": 1.5}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": 99999999999}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": 1000001}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": \"lots\"}",
-            "{\"sku\": \"%s\", \"name\": \"n\", \"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"initialStock\": true}",
-    })
-    void refusesABadProductAndStoresNothing(String template) throws Exception {
+    /** Bodies written with single quotes for legibility; {@code %s} is a fresh SKU. */
+    static Stream<Arguments> badProducts() {
+        String price = price("'1.00'", "EUR");
+        return Stream.of(
+                bad("malformed JSON", "{'sku': '%s'"),
+                bad("an array for an object", "[]"),
+                bad("no price", "{'sku': '%s', 'name': 'n', 'initialStock': 1}"),
+                bad("no initial stock", "{'sku': '%s', 'name': 'n', 'price': " + price + "}"),
+                bad("a blank name", "' '", price, "1"),
+                bad("a price not an object", "'n'", "'1.00'", "1"),
+                bad("a negative price", "'n'", price("'-1.00'", "EUR"), "1"),
+                bad("a zero price", "'n'", price("'0'", "EUR"), "1"),
+                bad("three decimals", "'n'", price("'1.001'", "EUR"), "1"),
+                bad("an absurd amount", "'n'", price("'1e400'", "EUR"), "1"),
+                bad("an amount not a number", "'n'", price("'cheap'", "EUR"), "1"),
+                bad("a lower-case currency", "'n'", price("'1.00'", "eur"), "1"),
+                bad("another currency", "'n'", price("'1.00'", "USD"), "1"),
+                bad("no currency at all", "'n'", price("'1.00'", "XYZ"), "1"),
+                bad("negative stock", "'n'", price, "-1"),
+                bad("fractional stock", "'n'", price, "1.5"),
+                bad("stock beyond int", "'n'", price, "99999999999"),
+                bad("stock above the limit", "'n'", price, "1000001"),
+                bad("stock as text", "'n'", price, "'lots'"),
+                bad("stock as boolean", "'n'", price, "true"));
+    }
+
+    private static Arguments bad(String what, String name, String price, String initialStock) {
+        return bad(what, "{'sku': '%s', 'name': " + name + ", 'price': " + price + ", 'initialStock': "
+                + initialStock + "}");
+    }
+
+    private static Arguments bad(String what, String body) {
+        return Arguments.of(what, body.replace('\'', '"'));
+    }
+
+    private static String price(String amount, String currency) {
+        return "{'amount': " + amount + ", 'currency': '" + currency + "'}";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badProducts")
+    void refusesABadProductAndStoresNothing(String what, String template) throws Exception {
         String sku = aSku();
 
         mvc.perform(post("/api/products").contentType(MediaType.APPLICATION_JSON).content(template.formatted(sku)))
@@ -194,7 +215,8 @@ class ProductsApiIT {
         create(sku, "12.30", 7).andExpect(status().isCreated());
         restock(sku, "{\"quantity\": 5}").andExpect(status().isOk());
         mvc.perform(put("/api/products/{sku}", sku).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\": \"Moka pot, 6 cups\", \"price\": {\"amount\": 14.9, \"currency\": \"EUR\"}}"))
+                        .content("""
+                                {"name": "Moka pot, 6 cups", "price": {"amount": 14.9, "currency": "EUR"}}"""))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.price.amount").value("14.90"));
 
@@ -219,6 +241,7 @@ class ProductsApiIT {
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/products/{sku}/restock']").exists());
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
         mvc.perform(get("/actuator/env")).andExpect(status().isNotFound());
     }
 
