@@ -6,6 +6,8 @@ import dev.orderflow.events.order.OrderCancelled;
 import dev.orderflow.events.order.OrderConfirmed;
 import dev.orderflow.events.order.OrderPlaced;
 import dev.orderflow.events.order.OrderRejected;
+import dev.orderflow.notification.domain.Channel;
+import dev.orderflow.notification.domain.CustomerNotice;
 import dev.orderflow.notification.domain.Notification;
 import dev.orderflow.notification.domain.NotificationStatus;
 import dev.orderflow.notification.domain.Template;
@@ -14,11 +16,14 @@ import dev.orderflow.notification.support.NotificationServiceIT;
 import dev.orderflow.notification.support.OrderEventsTopic;
 import dev.orderflow.notification.support.ProviderSimulator;
 import dev.orderflow.simulator.provider.DeliveredMessage;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +44,23 @@ class NotificationDeliveryIT extends NotificationServiceIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    NotificationProvider provider;
+
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
+
+    @BeforeEach
+    void closeCircuitBreaker() {
+        circuitBreakers.circuitBreaker(NotificationProvider.RESILIENCE_INSTANCE).reset();
+    }
 
     @AfterEach
     void healProvider() {
@@ -159,6 +181,44 @@ class NotificationDeliveryIT extends NotificationServiceIT {
                 .allSatisfy(message -> assertThat(message.template()).isEqualTo("ORDER_CONFIRMED"))
                 .extracting(message -> orders.stream().filter(order -> message.body().contains(order.toString())).count())
                 .containsOnly(1L);
+    }
+
+    @Test
+    void aNotificationTheProviderRefusesEndsFailedAfterOneAttempt() {
+        String customer = aCustomer();
+        // The provider takes bodies of at most 10,000 characters: this one can never be delivered.
+        Notification tooLong = Notification.pending(new CustomerNotice(UUID.randomUUID(), customer,
+                Template.ORDER_CONFIRMED, Channel.EMAIL, "x".repeat(10_001)), UUID.randomUUID().toString(), Instant.now());
+        transactions.executeWithoutResult(status -> notifications.addIfAbsent(tooLong));
+        dispatcher.wakeUp();
+
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(notifications.findById(tooLong.getId()))
+                .hasValueSatisfying(notification -> {
+                    assertThat(notification.getStatus()).isEqualTo(NotificationStatus.FAILED);
+                    assertThat(notification.getAttempts()).isOne();
+                    assertThat(notification.getLastError()).contains("400");
+                }));
+        assertThat(ProviderSimulator.deliveredTo(customer)).isEmpty();
+    }
+
+    @Test
+    void aDispatcherThatDiedAfterTheProviderAcceptedIsFollowedByOneDeliveryNotTwo() {
+        String customer = aCustomer();
+        Instant now = Instant.now();
+        Notification notification = Notification.pending(new CustomerNotice(UUID.randomUUID(), customer,
+                Template.ORDER_CONFIRMED, Channel.EMAIL, "Your order is confirmed."), UUID.randomUUID().toString(), now);
+        // A dispatcher claimed it for two seconds, handed it to the provider, and died before recording SENT.
+        notification.lease(now.plusSeconds(2));
+        transactions.executeWithoutResult(status -> notifications.addIfAbsent(notification));
+        String acceptedBeforeTheCrash = provider.deliver(Delivery.of(notification));
+
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(notifications.findById(notification.getId()))
+                .hasValueSatisfying(stored -> {
+                    assertThat(stored.getStatus()).isEqualTo(NotificationStatus.SENT);
+                    assertThat(stored.getProviderMessageId()).isEqualTo(acceptedBeforeTheCrash);
+                }));
+        assertThat(ProviderSimulator.deliveredTo(customer)).singleElement()
+                .satisfies(message -> assertThat(message.messageId()).isEqualTo(acceptedBeforeTheCrash));
     }
 
     private List<Notification> notificationsOf(String customer) {
