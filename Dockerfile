@@ -23,6 +23,7 @@ RUN --mount=type=cache,target=/root/.m2,sharing=locked \
 FROM ${RUNTIME_IMAGE}
 ARG SERVICE
 ARG PORT
+LABEL org.opencontainers.image.title="orderflow ${SERVICE}"
 RUN groupadd --system --gid 10001 orderflow \
     && useradd --system --uid 10001 --gid orderflow --home-dir /opt/app --shell /usr/sbin/nologin orderflow
 WORKDIR /opt/app

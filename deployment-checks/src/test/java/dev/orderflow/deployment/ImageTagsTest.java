@@ -56,6 +56,29 @@ class ImageTagsTest {
         }
     }
 
+    /** Compose and Kubernetes run the same Kafka and PostgreSQL releases, so a demo behaves like a deployment. */
+    @Test
+    void composeAndKubernetesRunTheSameKafkaAndPostgresqlReleases() {
+        Map<String, Object> services = Tree.map(Rendered.compose(), "services");
+        String composeKafka = tag((String) Tree.at(services, "kafka.image"));
+        String composePostgres = tag((String) Tree.at(services, "postgres.image"));
+        for (String overlay : Repository.overlays()) {
+            for (KubeObject object : Rendered.overlay(overlay)) {
+                if ("Kafka".equals(object.kind())) {
+                    assertThat(object.get("spec.kafka.version")).as(object.describe()).isEqualTo(composeKafka);
+                }
+                if ("Cluster".equals(object.kind())) {
+                    assertThat(tag((String) object.get("spec.imageName"))).as(object.describe())
+                            .startsWith(composePostgres);
+                }
+            }
+        }
+    }
+
+    private static String tag(String image) {
+        return image.substring(image.lastIndexOf(':') + 1);
+    }
+
     private static void assertPinned(String image) {
         assertThat(image).as("image reference").isNotBlank();
         if (image.contains("@sha256:")) {
