@@ -33,6 +33,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -92,6 +97,37 @@ class OutboxIT {
             assertThat(reader.received(record -> record.key().equals(rolledBack.toString()))).isEmpty();
             assertThat(jdbc.queryForObject("select count(*) from messaging.outbox where message_key = ?",
                     Integer.class, rolledBack.toString())).isZero();
+        }
+    }
+
+    @Test
+    void allocatesAKeysIdsInCommitOrderByMakingASecondAppenderWait() throws Exception {
+        String key = "contended-" + UUID.randomUUID();
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<UUID> first = threads.submit(() -> transactions.execute(status -> {
+                UUID id = outbox.append(key, 1, new ReleaseStock(UUID.randomUUID()));
+                firstAppended.countDown();
+                await().atMost(Duration.ofSeconds(30)).until(() -> commitFirst.getCount() == 0);
+                return id;
+            }));
+            assertThat(firstAppended.await(30, TimeUnit.SECONDS)).isTrue();
+            long waitingBefore = waitingAdvisoryLocks();
+            Future<UUID> second = threads.submit(() -> transactions.execute(
+                    status -> outbox.append(key, 2, new ReleaseStock(UUID.randomUUID()))));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingAdvisoryLocks() > waitingBefore);
+            assertThat(second).isNotDone();
+            commitFirst.countDown();
+
+            long firstRow = rowId(first.get(30, TimeUnit.SECONDS));
+            long secondRow = rowId(second.get(30, TimeUnit.SECONDS));
+            assertThat(firstRow).isLessThan(secondRow);
+        } finally {
+            commitFirst.countDown();
+            threads.shutdownNow();
         }
     }
 
@@ -177,6 +213,15 @@ class OutboxIT {
                 Integer.class)).isPositive();
         assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
                 .as("the application's own Flyway ran on its own schema").isPositive();
+    }
+
+    private long waitingAdvisoryLocks() {
+        return jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and not granted",
+                Long.class);
+    }
+
+    private long rowId(UUID messageId) {
+        return jdbc.queryForObject("select id from messaging.outbox where message_id = ?", Long.class, messageId);
     }
 
     private Instant publishedAt(UUID id) {
