@@ -79,14 +79,6 @@ final class EmbeddedConfiguration {
         return new EmbeddedConfiguration(module, values, keys, bindings.openPrefixes());
     }
 
-    String module() {
-        return module;
-    }
-
-    Set<String> keys() {
-        return keys;
-    }
-
     /** Whether an environment variable sets one of this service's settings. */
     boolean accepts(String environmentVariable) {
         if (PROCESS_LEVEL.contains(environmentVariable)) {
