@@ -22,11 +22,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Refunds charges the gateway made after we stopped waiting for it. A charge that timed out is declined as
- * {@code PAYMENT_UNAVAILABLE}, yet a slow gateway may still complete it; the order was rejected, so that money must
- * go back (invariant I3). Once a declined payment is older than the grace period, the gateway is asked for the
- * order's charges and any successful one is refunded under the order's refund key, so a repeated round or a second
- * instance refunds it at most once.
+ * Refunds charges the gateway holds for orders whose payment we declined. A charge that timed out is declined as
+ * {@code PAYMENT_UNAVAILABLE}, yet a slow gateway may still complete it; and a charge that went through before a
+ * failed commit may meet a decline on redelivery (the credit was spent meanwhile, or a refund closed the order). The
+ * order was rejected, so that money must go back (invariant I3). Once a declined payment is older than the grace
+ * period, the gateway is asked for the order's charges and any successful one is refunded under the order's refund
+ * key, so a repeated round or a second instance refunds it at most once.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "orderflow.payment.reconciliation.enabled", matchIfMissing = true)
@@ -50,7 +51,7 @@ class LateChargeReconciler {
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.refunded = Counter.builder("orderflow.payment.late.charges.refunded")
-                .description("Charges the gateway made after we gave up on them, refunded").register(registry);
+                .description("Charges the gateway held for declined payments, refunded").register(registry);
     }
 
     @Scheduled(fixedDelayString = "${orderflow.payment.reconciliation.interval:10s}",
@@ -63,7 +64,7 @@ class LateChargeReconciler {
             try {
                 transactions.executeWithoutResult(status -> reconcileOne(paymentId));
             } catch (PaymentGatewayUnavailableException e) {
-                log.warn("Late charges cannot be checked now, trying again next round: {}", e.getMessage());
+                log.warn("Declined payments cannot be checked now, trying again next round: {}", e.getMessage());
                 return;
             }
         }
@@ -74,7 +75,7 @@ class LateChargeReconciler {
         for (PaymentGatewayClient.SuccessfulCharge charge : gateway.successfulChargesFor(payment.orderId())) {
             gateway.refund(payment.orderId(), charge.chargeId(), charge.amount());
             refunded.increment();
-            log.warn("Refunded late charge {} of {} for order {}, whose payment was declined as unavailable",
+            log.warn("Refunded charge {} of {} for order {}, whose payment was declined",
                     charge.chargeId(), charge.amount(), payment.orderId());
         }
         payment.reconciled(clock.instant());

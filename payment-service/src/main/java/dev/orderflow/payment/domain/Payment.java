@@ -108,13 +108,13 @@ public class Payment {
     }
 
     /**
-     * Notes that the gateway was checked for a charge this payment gave up on. Only a payment declined because the
-     * gateway could not be reached is checked: the gateway may have charged after we stopped waiting.
+     * Notes that the gateway was checked for a charge of this declined payment's order. The gateway may hold one: it
+     * may have finished a charge after we stopped waiting, or a charge may have gone through before a failed commit
+     * whose redelivery was then declined.
      */
     public void reconciled(Instant now) {
-        if (status != PaymentStatus.DECLINED || reason != DeclineReason.PAYMENT_UNAVAILABLE) {
-            throw new IllegalStateException("payment " + id + " is " + status + "/" + reason
-                    + "; only one declined as PAYMENT_UNAVAILABLE is reconciled");
+        if (status != PaymentStatus.DECLINED) {
+            throw new IllegalStateException("payment " + id + " is " + status + "; only a declined one is reconciled");
         }
         this.reconciledAt = now;
         this.updatedAt = now;

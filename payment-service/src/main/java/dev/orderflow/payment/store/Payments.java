@@ -24,11 +24,10 @@ public interface Payments extends ListCrudRepository<Payment, UUID>, PaymentHist
 
     List<Payment> findAllByOrderIdOrderByCreatedAt(UUID orderId);
 
-    /** Payments declined as unavailable between the two instants and not yet checked against the gateway. */
+    /** Payments declined between the two instants and not yet checked against the gateway. */
     @Query("""
             select p.id from Payment p
             where p.status = dev.orderflow.payment.domain.PaymentStatus.DECLINED
-              and p.reason = dev.orderflow.events.payment.DeclineReason.PAYMENT_UNAVAILABLE
               and p.reconciledAt is null and p.createdAt >= :from and p.createdAt < :to
             order by p.createdAt""")
     List<UUID> findToReconcile(Instant from, Instant to, Limit limit);
