@@ -103,8 +103,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof InputCoercionException) {
             return (field.isEmpty() ? "a number" : field) + " is out of range";
         }
-        if (field.isEmpty() || cause instanceof StreamReadException) {
+        if (cause instanceof StreamReadException) {
             return "the request body is not well-formed JSON";
+        }
+        if (field.isEmpty()) {
+            return "the request body is not a JSON object of the expected shape";
         }
         return field + " has the wrong type or format";
     }

@@ -203,6 +203,25 @@ class ProductsApiIT {
     }
 
     @Test
+    void saysWhatIsWrongWithABadRequest() throws Exception {
+        String sku = aSku();
+        create(sku, "5.00", 3).andExpect(status().isCreated());
+
+        restock(sku, "{\"quantity\": 2.5}")
+                .andExpect(jsonPath("$.detail").value("quantity has the wrong type or format"));
+        restock(sku, "{\"quantity\": 99999999999}").andExpect(jsonPath("$.detail").value("quantity is out of range"));
+        restock(sku, "{\"quantity\": 0}").andExpect(jsonPath("$.errors[0].field").value("quantity"));
+        restock(sku, "{\"quantity\": ")
+                .andExpect(jsonPath("$.detail").value("the request body is not well-formed JSON"));
+        restock(sku, "[1]").andExpect(jsonPath("$.detail", containsString("expected shape")));
+        create(aSku(), "1.001", 1).andExpect(jsonPath("$.errors[0].field").value("price.amount"));
+        mvc.perform(post("/api/products").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"sku": "%s", "name": "n", "price": {"amount": "1.00", "currency": "USD"}, "initialStock": 1}
+                        """.formatted(aSku())))
+                .andExpect(jsonPath("$.detail").value("the catalog prices in EUR, not USD"));
+    }
+
+    @Test
     void refusesABodyThatIsNotJson() throws Exception {
         mvc.perform(post("/api/products").contentType(MediaType.TEXT_PLAIN).content("SKU-1"))
                 .andExpect(status().isUnsupportedMediaType())
