@@ -10,6 +10,9 @@ import dev.orderflow.order.store.OrderHistory;
 import dev.orderflow.order.store.OrderProjection;
 import dev.orderflow.order.store.OrderSummary;
 import dev.orderflow.order.store.RecordedEvent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,6 +38,7 @@ import java.util.UUID;
 /** {@code /api/orders}: place, read (now or as of an instant), list, read the history of, and cancel orders. */
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Orders", description = "Place, follow and cancel orders")
 class OrdersController {
 
     private final OrderPlacement placement;
@@ -54,8 +58,12 @@ class OrdersController {
 
     /** 202: the order is PENDING, its saga has started. A retry with the same Idempotency-Key gets the same order. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Place an order", description = "202 with the PENDING order; prices come from the catalog. "
+            + "Unknown SKU or a SKU on two lines: 422; invalid fields or unreadable JSON: 400.")
     ResponseEntity<OrderResponse> place(
             @Valid @RequestBody PlaceOrderRequest request,
+            @Parameter(description = "Makes retries safe: the same key with the same body answers the same order, "
+                    + "with another body 422. Remembered for orderflow.order.idempotency-key-retention.")
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Size(min = 1, max = 255) @Pattern(regexp = "\\p{Graph}+", message = "must be printable, without spaces")
             String idempotencyKey) {
@@ -67,7 +75,10 @@ class OrdersController {
 
     /** The order now, or with {@code asOf} as it stood then (404 if it did not exist yet). */
     @GetMapping("/{id}")
-    OrderResponse get(@PathVariable UUID id, @RequestParam(required = false) Instant asOf) {
+    @Operation(summary = "Read an order", description = "With asOf, as it stood then, rebuilt from its events.")
+    OrderResponse get(@PathVariable UUID id,
+                      @Parameter(description = "ISO-8601 instant, e.g. 2026-11-24T10:00:00Z")
+                      @RequestParam(required = false) Instant asOf) {
         var order = asOf == null ? orders.find(id) : orders.findAsOf(id, asOf);
         return order.map(found -> OrderResponse.of(OrderSummary.of(found)))
                 .orElseThrow(() -> new OrderNotFoundException(id));
@@ -75,6 +86,7 @@ class OrdersController {
 
     /** Everything that happened to the order, oldest first. */
     @GetMapping("/{id}/events")
+    @Operation(summary = "The order's events, oldest first")
     List<OrderEventResponse> events(@PathVariable UUID id) {
         List<RecordedEvent> events = history.of(id);
         if (events.isEmpty()) {
@@ -88,6 +100,7 @@ class OrdersController {
 
     /** A page of orders, newest first, optionally of one customer and in one status. */
     @GetMapping
+    @Operation(summary = "List orders, newest first")
     OrderPageResponse list(@RequestParam(required = false) @Size(min = 1, max = 64) String customerId,
                            @RequestParam(required = false) OrderStatus status,
                            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -99,6 +112,8 @@ class OrdersController {
 
     /** Cancels a PENDING or CONFIRMED order: 409 when it is already REJECTED or CANCELLED. */
     @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a PENDING or CONFIRMED order", description = "Stock is released and payment "
+            + "refunded as needed; a REJECTED or CANCELLED order: 409.")
     OrderResponse cancel(@PathVariable UUID id) {
         return OrderResponse.of(OrderSummary.of(sagas.cancel(id)));
     }
