@@ -23,14 +23,16 @@ final class ConfigurationPropertiesSource {
     private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern NEXT_DECLARATION = Pattern.compile("\\b(record|class|interface|enum)\\s+(\\w+)|\\(");
     private static final Pattern LEADING_ANNOTATION = Pattern.compile("^@[\\w.]+\\s*");
+    private static final Pattern DEFAULT_VALUE = Pattern.compile("@DefaultValue\\s*\\(\\s*\"([^\"]*)\"");
     private static final Pattern NAME_AT_END = Pattern.compile("(\\w+)$");
     private static final Set<String> OPEN_TYPES = Set.of("Map", "List", "Set", "Collection", "Properties");
 
-    /** Property names bound one by one, and prefixes below which any name binds. */
-    record Bindings(Set<String> keys, Set<String> openPrefixes) {
+    /** Property names bound one by one, their {@code @DefaultValue}s, and prefixes below which any name binds. */
+    record Bindings(Set<String> keys, Map<String, String> defaults, Set<String> openPrefixes) {
 
         Bindings {
             keys = Set.copyOf(keys);
+            defaults = Map.copyOf(defaults);
             openPrefixes = Set.copyOf(openPrefixes);
         }
     }
@@ -63,24 +65,27 @@ final class ConfigurationPropertiesSource {
 
     Bindings bindings() {
         Set<String> keys = new TreeSet<>();
+        Map<String, String> defaults = new HashMap<>();
         Set<String> open = new TreeSet<>();
         for (Annotated entry : annotated) {
             String prefix = entry.prefix();
             Matcher next = NEXT_DECLARATION.matcher(entry.following());
             if (next.find() && "record".equals(next.group(1)) && recordComponents.containsKey(next.group(2))) {
-                collect(prefix, next.group(2), keys, open, new TreeSet<>());
+                collect(prefix, next.group(2), keys, defaults, open, new TreeSet<>());
             } else {
                 open.add(prefix); // a JavaBean class or a @Bean method: its names are not readable from here
             }
         }
-        return new Bindings(keys, open);
+        return new Bindings(keys, defaults, open);
     }
 
-    private void collect(String prefix, String recordName, Set<String> keys, Set<String> open, Set<String> visiting) {
+    private void collect(String prefix, String recordName, Set<String> keys, Map<String, String> defaults,
+            Set<String> open, Set<String> visiting) {
         if (!visiting.add(recordName)) {
             return;
         }
         for (String component : splitTopLevel(recordComponents.get(recordName))) {
+            Matcher defaultValue = DEFAULT_VALUE.matcher(component);
             String declaration = stripAnnotations(component.trim());
             if (declaration.isEmpty()) {
                 continue;
@@ -96,9 +101,12 @@ final class ConfigurationPropertiesSource {
             if (type.endsWith("[]") || type.endsWith("...") || OPEN_TYPES.contains(rawType)) {
                 open.add(key);
             } else if (recordComponents.containsKey(rawType)) {
-                collect(key, rawType, keys, open, visiting);
+                collect(key, rawType, keys, defaults, open, visiting);
             } else {
                 keys.add(key);
+                if (defaultValue.find()) {
+                    defaults.put(key, defaultValue.group(1));
+                }
             }
         }
         visiting.remove(recordName);

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * spellings: {@code ..._BASE_URL} and {@code ..._BASEURL} for {@code base-url}), or one of the few process-level
  * variables in {@link #PROCESS_LEVEL};</li>
  * <li>they must set the infrastructure keys the service declares (datasource, Kafka bootstrap servers) and every
- * key whose default points at {@code localhost}, which is wrong in any container.</li>
+ * key whose default (in application.yml or a record's {@code @DefaultValue}) points at {@code localhost}, which is
+ * wrong in any container.</li>
  * </ul>
  */
 final class EmbeddedConfiguration {
@@ -76,6 +77,10 @@ final class EmbeddedConfiguration {
         var bindings = new ConfigurationPropertiesSource(sources).bindings();
         Set<String> keys = new TreeSet<>(bindings.keys());
         values.values().forEach(v -> keys.addAll(v.keySet()));
+        // A record's @DefaultValue is a default like application.yml's, below it in precedence.
+        Map<String, Object> defaults = new LinkedHashMap<>(bindings.defaults());
+        defaults.putAll(values.getOrDefault(DEFAULT_PROFILE, Map.of()));
+        values.put(DEFAULT_PROFILE, defaults);
         return new EmbeddedConfiguration(module, values, keys, bindings.openPrefixes());
     }
 

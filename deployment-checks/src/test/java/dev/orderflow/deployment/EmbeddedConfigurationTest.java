@@ -40,6 +40,9 @@ class EmbeddedConfigurationTest {
                 "orderflow.sample.relay.enabled", "orderflow.sample.relay.batch-size");
         assertThat(bindings.openPrefixes()).containsExactlyInAnyOrder("orderflow.sample.timeouts",
                 "orderflow.sample.hosts");
+        assertThat(bindings.defaults()).containsEntry("orderflow.sample.base-url", "http://localhost:8090")
+                .containsEntry("orderflow.sample.relay.enabled", "true")
+                .doesNotContainKey("orderflow.sample.relay.batch-size");
     }
 
     @Test
