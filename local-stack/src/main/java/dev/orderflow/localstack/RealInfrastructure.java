@@ -35,6 +35,8 @@ public class RealInfrastructure {
 
     private static volatile SharedInfrastructure shared;
 
+    private static Throwable startFailure;
+
     @Bean
     KafkaConnectionDetails realKafkaConnectionDetails() {
         String bootstrapServers = kafkaBootstrapServers();
@@ -85,9 +87,20 @@ public class RealInfrastructure {
         SharedInfrastructure current = shared;
         if (current == null) {
             synchronized (RealInfrastructure.class) {
+                if (startFailure != null) {
+                    // Every test class of the JVM would otherwise wait for the same failure again.
+                    throw new IllegalStateException("the test infrastructure failed to start earlier in this JVM",
+                            startFailure);
+                }
                 current = shared;
                 if (current == null) {
-                    current = start();
+                    try {
+                        current = start();
+                    }
+                    catch (RuntimeException | Error failed) {
+                        startFailure = failed;
+                        throw failed;
+                    }
                     shared = current;
                 }
             }

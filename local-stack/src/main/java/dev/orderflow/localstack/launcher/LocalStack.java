@@ -75,7 +75,7 @@ public final class LocalStack {
         for (ServiceProcess service : stack.services()) {
             text.append("  %-21s %s/actuator/health".formatted(service.name(), service.baseUrl()));
             if (service.service() != OrderflowService.EXTERNAL_SIMULATOR) {
-                text.append("   Swagger UI %s/swagger-ui.html".formatted(service.baseUrl()));
+                text.append("   Swagger UI %s/swagger-ui/index.html".formatted(service.baseUrl()));
             }
             text.append(System.lineSeparator());
         }
