@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -88,7 +89,7 @@ class PlaceOrderSagaStore {
     }
 
     /** Named parameters of the statements above (JdbcClient reads record components by name). */
-    private record SagaParameters(UUID orderId, String customerId, java.math.BigDecimal amount, String currency,
+    private record SagaParameters(UUID orderId, String customerId, BigDecimal amount, String currency,
                                   String step, String reason, boolean paymentRequested, boolean refundRequested,
                                   OffsetDateTime startedAt, OffsetDateTime deadline, OffsetDateTime endedAt,
                                   long version) {

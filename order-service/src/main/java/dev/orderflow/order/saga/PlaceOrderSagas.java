@@ -60,7 +60,7 @@ public class PlaceOrderSagas {
 
     /** A participant replied: the saga of that order decides what follows. */
     @Transactional
-    public <R> void react(UUID orderId, R reply, BiFunction<PlaceOrderSaga, Instant, SagaDecision> rule) {
+    public void react(UUID orderId, Object reply, BiFunction<PlaceOrderSaga, Instant, SagaDecision> rule) {
         String replyName = reply.getClass().getSimpleName();
         store.lock(orderId).ifPresentOrElse(
                 saga -> carryOut(saga, rule.apply(saga, clock.instant()), replyName),
