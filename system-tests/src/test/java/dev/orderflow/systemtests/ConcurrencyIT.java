@@ -1,0 +1,63 @@
+package dev.orderflow.systemtests;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Many customers racing for little stock: nothing is oversold and every order ends. */
+class ConcurrencyIT {
+
+    private static final int ORDERS = 200;
+    private static final int STOCK = 50;
+
+    private static Api api;
+    private static Invariants invariants;
+    private static Catalog catalog;
+
+    @BeforeAll
+    static void system() {
+        api = RunningSystem.api();
+        invariants = new Invariants(api);
+        catalog = new Catalog(api);
+    }
+
+    @Test
+    void twoHundredConcurrentOrdersNeverOversellFiftyUnits() throws Exception {
+        String sku = catalog.newProduct("1.00", STOCK);
+
+        List<Future<String>> placing = new ArrayList<>();
+        try (ExecutorService customers = Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < ORDERS; i++) {
+                String customer = "c-10%02d".formatted(1 + i % 10);
+                placing.add(customers.submit(() -> api.placeAcceptedOrder(customer, new Api.Line(sku, 1))));
+            }
+        }
+        List<String> orderIds = new ArrayList<>();
+        for (Future<String> placed : placing) {
+            orderIds.add(placed.get());
+        }
+
+        List<JsonNode> ended = invariants.awaitTerminal(orderIds);
+        Map<String, Long> outcomes = ended.stream().collect(Collectors.groupingBy(
+                order -> order.path("status").asString() + "/" + order.path("failureReason").asString(""),
+                Collectors.counting()));
+        long confirmed = outcomes.getOrDefault("CONFIRMED/", 0L);
+        assertThat(confirmed).as("confirmed orders, outcomes %s", outcomes).isBetween(1L, (long) STOCK);
+        assertThat(outcomes.getOrDefault("REJECTED/OUT_OF_STOCK", 0L)).as("outcomes %s", outcomes)
+                .isGreaterThanOrEqualTo(ORDERS - STOCK);
+        invariants.holdFor(orderIds, List.of(sku));
+        JsonNode product = api.product(sku);
+        assertThat(product.path("sold").asLong()).isEqualTo(confirmed);
+        assertThat(product.path("available").asLong()).isEqualTo(STOCK - confirmed);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.orderflow.systemtests;
+
+import dev.orderflow.localstack.launcher.OrderflowService;
+import dev.orderflow.localstack.launcher.ServiceProcess;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The saga when the world misbehaves: a gateway outage, a participant down past the deadline, a cancel mid-way. */
+class FailureIT {
+
+    private static Api api;
+    private static Invariants invariants;
+    private static Catalog catalog;
+
+    @BeforeAll
+    static void system() {
+        api = RunningSystem.api();
+        invariants = new Invariants(api);
+        catalog = new Catalog(api);
+    }
+
+    @Test
+    void rejectsAsPaymentUnavailableDuringAGatewayOutageAndRecoversAfterIt() {
+        String sku = catalog.newProduct("8.00", 10);
+        api.pspFaults(true);
+        String orderId;
+        try {
+            orderId = api.placeAcceptedOrder("c-1005", new Api.Line(sku, 1));
+            JsonNode rejected = invariants.awaitStatus(orderId, "REJECTED");
+            assertThat(rejected.path("failureReason").asString()).isEqualTo("PAYMENT_UNAVAILABLE");
+        } finally {
+            api.pspFaults(false);
+        }
+
+        // Once the gateway is back (and the circuit breaker lets a trial call through), orders confirm again.
+        String after = await("an order to confirm after the outage").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    String probe = api.placeAcceptedOrder("c-1005", new Api.Line(sku, 1));
+                    return invariants.awaitTerminal(List.of(probe)).getFirst();
+                }, order -> "CONFIRMED".equals(order.path("status").asString()))
+                .path("id").asString();
+        invariants.holdFor(List.of(orderId, after), List.of(sku));
+    }
+
+    @Test
+    void timesOutWhilePaymentIsDownAndUndoesTheLateAuthorizationWhenItComesBack() {
+        String sku = catalog.newProduct("15.00", 10);
+        ServiceProcess payment = RunningSystem.stack().service(OrderflowService.PAYMENT);
+        payment.kill();
+        String timedOut;
+        String cancelled;
+        try {
+            timedOut = api.placeAcceptedOrder("c-1006", new Api.Line(sku, 2));
+            cancelled = api.placeAcceptedOrder("c-1006", new Api.Line(sku, 1));
+            // Both hold stock and wait for a payment service that is gone.
+            await("stock to be reserved for both orders").atMost(Duration.ofSeconds(30))
+                    .until(() -> api.product(sku).path("reserved").asInt() == 3);
+
+            Api.Response cancel = api.cancel(cancelled);
+            assertThat(cancel.status()).as("%s", cancel).isBetween(200, 202);
+            assertThat(invariants.awaitStatus(cancelled, "CANCELLED").path("failureReason").asString())
+                    .isEqualTo("CUSTOMER_CANCELLED");
+            JsonNode rejected = invariants.awaitStatus(timedOut, "REJECTED");
+            assertThat(rejected.path("failureReason").asString()).isEqualTo("TIMED_OUT");
+        } finally {
+            payment.start().awaitReady();
+        }
+
+        // The payment service now sees each AuthorizePayment, then the RefundPayment that compensates it.
+        invariants.holdFor(List.of(timedOut, cancelled), List.of(sku));
+        assertThat(api.product(sku).path("available").asInt()).isEqualTo(10);
+    }
+}

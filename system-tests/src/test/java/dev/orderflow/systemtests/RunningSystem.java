@@ -1,0 +1,74 @@
+package dev.orderflow.systemtests;
+
+import dev.orderflow.localstack.launcher.OrderflowService;
+import dev.orderflow.localstack.launcher.Stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static dev.orderflow.localstack.launcher.OrderflowService.EXTERNAL_SIMULATOR;
+import static dev.orderflow.localstack.launcher.OrderflowService.NOTIFICATION;
+import static dev.orderflow.localstack.launcher.OrderflowService.ORDER;
+import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
+
+/**
+ * The system under test, started once per test JVM on free ports and stopped when the JVM exits: starting five
+ * JVMs, a broker and a database is the expensive part, so every test class shares it and isolates itself by
+ * its own orders, products and customers.
+ */
+final class RunningSystem {
+
+    /** Short enough that a deadline scenario stays quick, long enough that a busy 2-core machine meets it. */
+    static final Duration SAGA_DEADLINE = Duration.ofSeconds(12);
+
+    private static Stack stack;
+    private static Api api;
+
+    private RunningSystem() {
+    }
+
+    static synchronized Api api() {
+        if (api == null) {
+            api = new Api(start());
+        }
+        return api;
+    }
+
+    static synchronized Stack stack() {
+        api();
+        return stack;
+    }
+
+    private static Stack start() {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("orderflow-system-tests");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Stack.Builder builder = Stack.builder()
+                .directory(directory)
+                .randomPorts()
+                .readinessTimeout(Duration.ofMinutes(4))
+                .jvmOptions("-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1")
+                .environment(ORDER, "ORDERFLOW_ORDER_SAGA_DEADLINE", SAGA_DEADLINE.toSeconds() + "s")
+                .environment(PAYMENT, "ORDERFLOW_PAYMENT_PSP_BASE_URL", ports -> ports.baseUrl(EXTERNAL_SIMULATOR))
+                .environment(NOTIFICATION, "ORDERFLOW_NOTIFICATION_PROVIDER_BASE_URL",
+                        ports -> ports.baseUrl(EXTERNAL_SIMULATOR));
+        String root = System.getProperty("orderflow.repository.root");
+        if (root != null) {
+            builder.repositoryRoot(Path.of(root));
+        }
+        stack = builder.build();
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-tests-stack-stop"));
+        stack.start();
+        return stack;
+    }
+
+    static OrderflowService[] services() {
+        return OrderflowService.values();
+    }
+}
