@@ -14,11 +14,11 @@ final class EmbeddedInfrastructure implements SharedInfrastructure {
 
     private static final String DATABASE = "postgres";
 
-    private final EmbeddedKafkaBroker kafka;
+    private final EmbeddedKraftBroker kafka;
 
     private final EmbeddedPostgresServer postgres;
 
-    private EmbeddedInfrastructure(EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres) {
+    private EmbeddedInfrastructure(EmbeddedKraftBroker kafka, EmbeddedPostgresServer postgres) {
         this.kafka = kafka;
         this.postgres = postgres;
     }
@@ -27,9 +27,9 @@ final class EmbeddedInfrastructure implements SharedInfrastructure {
         CompletableFuture<EmbeddedPostgresServer> postgres = CompletableFuture.supplyAsync(
                 () -> timed("PostgreSQL", EmbeddedPostgresServer::startTemporary),
                 command -> Thread.ofPlatform().name("embedded-postgres-start").start(command));
-        EmbeddedKafkaBroker kafka;
+        EmbeddedKraftBroker kafka;
         try {
-            kafka = timed("Kafka broker", EmbeddedKafkaBroker::start);
+            kafka = timed("Kafka broker", EmbeddedKraftBroker::start);
         }
         catch (RuntimeException kafkaFailed) {
             postgres.thenAccept(EmbeddedPostgresServer::close);

@@ -28,7 +28,7 @@ import org.apache.kafka.common.Uuid;
 
 import kafka.tools.StorageTool;
 
-import dev.orderflow.localstack.EmbeddedKafkaBroker;
+import dev.orderflow.localstack.EmbeddedKraftBroker;
 
 /**
  * A real Kafka broker as a child JVM ({@code kafka.Kafka}, what {@code kafka-server-start.sh} runs): one KRaft node
@@ -103,7 +103,7 @@ public final class KafkaServerProcess {
     private static void writeConfiguration(Path file, int port, int controllerPort, Path dataDirectory)
             throws IOException {
         Properties settings = new Properties();
-        settings.putAll(EmbeddedKafkaBroker.SINGLE_NODE_SETTINGS);
+        settings.putAll(EmbeddedKraftBroker.SINGLE_NODE_SETTINGS);
         settings.putAll(Map.of(
                 "process.roles", "broker,controller",
                 "node.id", "1",
