@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./orderflow up}: runs Kafka, PostgreSQL, the simulator and the four services on the ports of DESIGN.md
@@ -44,7 +45,9 @@ public final class LocalStack {
             System.exit(2);
             return;
         }
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("local-stack-stop").unstarted(() -> {
+            stopping.set(true);
             System.out.println(System.lineSeparator() + "Stopping the services, then Kafka, then PostgreSQL ...");
             stack.close();
             System.out.println("Stopped. Data and logs stay in " + stack.directory());
@@ -55,6 +58,9 @@ public final class LocalStack {
             stack.start();
         }
         catch (RuntimeException failed) {
+            if (stopping.get()) {
+                return; // Ctrl-C during start-up: the shutdown hook is stopping what had started.
+            }
             System.err.println(System.lineSeparator() + "Start-up failed: " + failed.getMessage());
             System.exit(1);
         }
