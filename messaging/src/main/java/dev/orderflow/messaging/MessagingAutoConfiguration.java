@@ -11,6 +11,7 @@ import dev.orderflow.messaging.housekeeping.Housekeeping;
 import dev.orderflow.messaging.inbox.Inbox;
 import dev.orderflow.messaging.inbox.MessageConsumers;
 import dev.orderflow.messaging.kafka.KafkaClientSettings;
+import dev.orderflow.messaging.kafka.KafkaHealthIndicator;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.outbox.LeaderConnectionFactory;
 import dev.orderflow.messaging.outbox.OutboxRelay;
@@ -36,6 +37,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -244,6 +247,19 @@ public class MessagingAutoConfiguration {
         @ConditionalOnAvailableEndpoint
         DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
             return new DeadLettersEndpoint(deadLetters);
+        }
+    }
+
+    /** The {@code kafka} health component the services' readiness groups include. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(AbstractHealthIndicator.class)
+    static class KafkaHealthConfiguration {
+
+        @Bean("kafka")
+        @ConditionalOnMissingBean(name = "kafka")
+        @ConditionalOnEnabledHealthIndicator("kafka")
+        KafkaHealthIndicator kafkaHealthIndicator(KafkaClientSettings kafka) {
+            return new KafkaHealthIndicator(kafka.admin("health"), KafkaHealthIndicator.DEFAULT_TIMEOUT);
         }
     }
 

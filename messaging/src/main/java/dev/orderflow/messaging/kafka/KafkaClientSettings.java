@@ -1,6 +1,7 @@
 package dev.orderflow.messaging.kafka;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -62,6 +63,14 @@ public final class KafkaClientSettings {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return config;
+    }
+
+    /** Settings of an admin client; {@code purpose} tells it apart in the broker's logs and quotas. */
+    public Map<String, Object> admin(String purpose) {
+        Map<String, Object> config = new HashMap<>(properties.buildAdminProperties());
+        applyConnection(config, connectionDetails.getAdmin());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientIdPrefix + "-" + purpose);
         return config;
     }
 

@@ -1,2 +1,5 @@
-/** Messaging's Kafka clients and topics: their settings, derived from the service's own Kafka configuration. */
+/**
+ * Messaging's Kafka clients, topics and health check: their settings, derived from the service's own Kafka
+ * configuration.
+ */
 package dev.orderflow.messaging.kafka;
