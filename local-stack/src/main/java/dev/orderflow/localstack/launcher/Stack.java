@@ -91,11 +91,20 @@ public final class Stack implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts everything: Kafka and PostgreSQL with the databases, then the services; returns when all are ready. */
+    /**
+     * Starts everything: Kafka and PostgreSQL with the databases, then the services; returns when all are ready.
+     * If anything fails, stops what had started (so {@code try (Stack stack = ...start())} leaks nothing).
+     */
     public Stack start() {
-        startInfrastructure();
-        startServices();
-        return this;
+        try {
+            startInfrastructure();
+            startServices();
+            return this;
+        }
+        catch (RuntimeException | Error failed) {
+            close();
+            throw failed;
+        }
     }
 
     /** Starts Kafka and PostgreSQL side by side and creates each service's database and user. */
@@ -114,16 +123,16 @@ public final class Stack implements AutoCloseable {
         try {
             timed("Kafka on " + kafka.bootstrapServers(), () -> kafka.start(KAFKA_START_TIMEOUT));
             postgres = startingPostgres.join();
+            for (OrderflowService service : OrderflowService.values()) {
+                service.database().ifPresent(database -> ServiceDatabases.ensure(postgres.jdbcUrl("postgres"),
+                        EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.SUPERUSER, database));
+            }
         }
         catch (RuntimeException failed) {
             startingPostgres.thenAccept(EmbeddedPostgresServer::close);
-            kafka.stop();
+            stopInfrastructure();
             throw failed instanceof CompletionException && failed.getCause() instanceof RuntimeException cause
                     ? cause : failed;
-        }
-        for (OrderflowService service : OrderflowService.values()) {
-            service.database().ifPresent(database -> ServiceDatabases.ensure(postgres.jdbcUrl("postgres"),
-                    EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.SUPERUSER, database));
         }
         progress.accept("Databases orders, inventory, payments, notifications ready (user = password = name)");
         return this;
@@ -137,13 +146,13 @@ public final class Stack implements AutoCloseable {
         requireOpen();
         endChildrenLeftByAnEarlierRun();
         long started = System.nanoTime();
-        services.values().forEach(service -> {
-            requireOpen();
-            service.start();
-            progress.accept("Started %s (pid %s), log %s".formatted(service.name(),
-                    service.pid().map(String::valueOf).orElse("?"), directory.relativize(service.logFile())));
-        });
         try {
+            for (ServiceProcess service : services.values()) {
+                requireOpen();
+                service.start();
+                progress.accept("Started %s (pid %s), log %s".formatted(service.name(),
+                        service.pid().map(String::valueOf).orElse("?"), directory.relativize(service.logFile())));
+            }
             for (ServiceProcess service : services.values()) {
                 service.awaitReady();
                 progress.accept("%s ready on %s after %d s".formatted(service.name(), service.baseUrl(),
@@ -201,6 +210,10 @@ public final class Stack implements AutoCloseable {
     public void close() {
         closed = true;
         stopServices();
+        stopInfrastructure();
+    }
+
+    private void stopInfrastructure() {
         try {
             kafka.stop();
         }
