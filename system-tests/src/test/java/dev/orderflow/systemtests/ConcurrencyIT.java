@@ -47,17 +47,20 @@ class ConcurrencyIT {
             orderIds.add(placed.get());
         }
 
-        List<JsonNode> ended = invariants.awaitTerminal(orderIds);
-        Map<String, Long> outcomes = ended.stream().collect(Collectors.groupingBy(
+        invariants.holdFor(orderIds, List.of(sku));
+
+        Map<String, Long> outcomes = invariants.awaitTerminal(orderIds).stream().collect(Collectors.groupingBy(
                 order -> order.path("status").asString() + "/" + order.path("failureReason").asString(""),
                 Collectors.counting()));
         long confirmed = outcomes.getOrDefault("CONFIRMED/", 0L);
-        assertThat(confirmed).as("confirmed orders, outcomes %s", outcomes).isBetween(1L, (long) STOCK);
-        assertThat(outcomes.getOrDefault("REJECTED/OUT_OF_STOCK", 0L)).as("outcomes %s", outcomes)
-                .isGreaterThanOrEqualTo(ORDERS - STOCK);
-        invariants.holdFor(orderIds, List.of(sku));
         JsonNode product = api.product(sku);
-        assertThat(product.path("sold").asLong()).isEqualTo(confirmed);
+        assertThat(product.path("sold").asLong()).as("units sold, outcomes %s", outcomes).isEqualTo(confirmed);
         assertThat(product.path("available").asLong()).isEqualTo(STOCK - confirmed);
+        assertThat(confirmed).as("confirmed orders, outcomes %s", outcomes).isBetween(1L, (long) STOCK);
+        // Past the stock, orders are refused; on a machine too slow for the saga deadline some time out instead.
+        // Both end with nothing held, which holdFor checked; nothing else may happen to them.
+        assertThat(outcomes.keySet()).as("outcomes").isSubsetOf("CONFIRMED/", "REJECTED/OUT_OF_STOCK",
+                "REJECTED/TIMED_OUT");
+        assertThat(outcomes.getOrDefault("REJECTED/OUT_OF_STOCK", 0L)).as("outcomes %s", outcomes).isPositive();
     }
 }
