@@ -1,2 +1,2 @@
-/** Inventory's own settings ({@code orderflow.inventory.*}) and the health check of its Kafka connection. */
+/** Inventory's own settings ({@code orderflow.inventory.*}). */
 package dev.orderflow.inventory.config;
