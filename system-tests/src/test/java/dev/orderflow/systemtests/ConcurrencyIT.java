@@ -1,6 +1,5 @@
 package dev.orderflow.systemtests;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -15,21 +14,10 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Many customers racing for little stock: nothing is oversold and every order ends. */
-class ConcurrencyIT {
+class ConcurrencyIT extends EndToEndTest {
 
     private static final int ORDERS = 200;
     private static final int STOCK = 50;
-
-    private static Api api;
-    private static Invariants invariants;
-    private static Catalog catalog;
-
-    @BeforeAll
-    static void system() {
-        api = RunningSystem.api();
-        invariants = new Invariants(api);
-        catalog = new Catalog(api);
-    }
 
     @Test
     void twoHundredConcurrentOrdersNeverOversellFiftyUnits() throws Exception {

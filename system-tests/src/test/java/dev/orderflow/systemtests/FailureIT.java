@@ -2,7 +2,6 @@ package dev.orderflow.systemtests;
 
 import dev.orderflow.localstack.launcher.OrderflowService;
 import dev.orderflow.localstack.launcher.ServiceProcess;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -13,18 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The saga when the world misbehaves: a gateway outage, a participant down past the deadline, a cancel mid-way. */
-class FailureIT {
-
-    private static Api api;
-    private static Invariants invariants;
-    private static Catalog catalog;
-
-    @BeforeAll
-    static void system() {
-        api = RunningSystem.api();
-        invariants = new Invariants(api);
-        catalog = new Catalog(api);
-    }
+class FailureIT extends EndToEndTest {
 
     @Test
     void rejectsAsPaymentUnavailableDuringAGatewayOutageAndRecoversAfterIt() {

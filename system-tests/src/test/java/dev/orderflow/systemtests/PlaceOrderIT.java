@@ -1,7 +1,6 @@
 package dev.orderflow.systemtests;
 
 import dev.orderflow.localstack.launcher.OrderflowService;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,18 +11,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The place-order saga end to end: each outcome of DESIGN.md section 4, then I1-I5 on every service's data. */
-class PlaceOrderIT {
-
-    private static Api api;
-    private static Invariants invariants;
-    private static Catalog catalog;
-
-    @BeforeAll
-    static void system() {
-        api = RunningSystem.api();
-        invariants = new Invariants(api);
-        catalog = new Catalog(api);
-    }
+class PlaceOrderIT extends EndToEndTest {
 
     @Test
     void confirmsAnOrderChargesItOnceAndTellsTheCustomer() {
