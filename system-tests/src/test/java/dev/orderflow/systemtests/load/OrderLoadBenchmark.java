@@ -1,0 +1,278 @@
+package dev.orderflow.systemtests.load;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.orderflow.localstack.launcher.OrderflowService;
+import dev.orderflow.localstack.launcher.Stack;
+import dev.orderflow.systemtests.SystemChecks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.slf4j.LoggerFactory;
+
+import static dev.orderflow.localstack.launcher.OrderflowService.EXTERNAL_SIMULATOR;
+import static dev.orderflow.localstack.launcher.OrderflowService.INVENTORY;
+import static dev.orderflow.localstack.launcher.OrderflowService.NOTIFICATION;
+import static dev.orderflow.localstack.launcher.OrderflowService.ORDER;
+import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
+
+/**
+ * Places orders at fixed open-loop rates against the whole system and prints, per rate, offered and achieved
+ * throughput, {@code POST} latency and {@code POST} -> terminal status latency (p50 / p95 / p99 / max) and the
+ * outcomes, next to what the machine itself does in the same run (single-row PostgreSQL commits per second, Kafka
+ * produce -> consume latency); then checks the invariants I1-I5 on a sample of the orders. A benchmark, not a test:
+ * it never runs in {@code ./mvnw verify}.
+ *
+ * <pre>
+ * ./mvnw -B -ntp -q -DskipTests install            # once: the services' jars and this module's dependencies
+ * ./mvnw -q -pl system-tests -Pbenchmark verify    # starts its own stack on free ports (demo data), default steps
+ * ./mvnw -q -pl system-tests -Pbenchmark verify -Dbenchmark.args="--rates 10,25,50 --seconds 30"
+ * ./mvnw -q -pl system-tests -Pbenchmark verify -Dbenchmark.args="--target http://localhost:8081"   # ./orderflow up
+ * </pre>
+ *
+ * Options (all optional): {@code --rates 10,25,50,100} orders/s, one step each; {@code --seconds 30} per step;
+ * {@code --warmup 10} seconds at the lowest rate, not reported; {@code --drain 90} seconds to wait after a step for
+ * its orders' terminal events; {@code --products 8}; {@code --check-sample 100} orders checked for I1-I5 (0: none);
+ * {@code --out system-tests/target/benchmark}. Against a running system: {@code --target <order-service URL>}, with
+ * {@code --inventory}, {@code --payment}, {@code --notification}, {@code --simulator} URLs (default: localhost on
+ * the ports of DESIGN.md), {@code --kafka localhost:9092}, {@code --postgres jdbc:postgresql://localhost:5432/orders}
+ * ({@code --postgres-user}, {@code --postgres-password}: {@code orders}) and {@code --customers} (default 4 per order/s
+ * of the highest rate). The services must run on this machine: the invariant checks address them on 127.0.0.1.
+ *
+ * <p>Payment's fraud rule allows 30 payments per customer per minute. An own stack gets the rule raised and uses the
+ * demo customers c-1001..c-1010 (not c-1007, whose credit is 20 EUR); against a running system, whose settings are
+ * not ours to change, the orders spread over extra customers {@code load-0001...} whose accounts this opens (or
+ * updates) with a large credit limit, so that no customer pays more than about 15 times a minute.
+ */
+public final class OrderLoadBenchmark {
+
+    private static final List<String> DEMO_CUSTOMERS = IntStream.rangeClosed(1001, 1010).filter(id -> id != 1007)
+            .mapToObj(id -> "c-" + id).toList();
+    private static final String FRAUD_LIMIT_VARIABLE = "ORDERFLOW_PAYMENT_FRAUD_MAX_PAYMENTS_PER_CUSTOMER_PER_MINUTE";
+    private static final String PRICE = "1.00";
+    private static final int STOCK = 1_000_000;
+
+    private final Map<String, String> options;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private OrderLoadBenchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        // No logging configuration is on this class path, so logback would print every Kafka client's settings.
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        new OrderLoadBenchmark(parse(args)).run();
+    }
+
+    /** The system under load: where its services, broker and orders database are, and whether we started it. */
+    private record Target(Stack stack, boolean ours, String kafka, String jdbcUrl, String user, String password,
+            List<String> customers) {
+    }
+
+    private void run() throws Exception {
+        List<Integer> rates = Arrays.stream(option("rates", "10,25,50,100").split(",")).map(String::strip)
+                .map(Integer::valueOf).toList();
+        Duration step = Duration.ofSeconds(Long.parseLong(option("seconds", "30")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(option("warmup", "10")));
+        String loadBefore = loadAverage();
+        Target target = options.containsKey("target") ? running(Collections.max(rates)) : ownStack();
+        boolean finished = false;
+        try (TerminalEvents events = new TerminalEvents(target.kafka())) {
+            SystemChecks checks = new SystemChecks(target.stack());
+            List<String> skus = new ArrayList<>();
+            for (int i = 0; i < Integer.parseInt(option("products", "8")); i++) {
+                skus.add(checks.newProduct(PRICE, STOCK));
+            }
+            say("Products %s (price %s EUR, stock %,d each); customers %d".formatted(skus, PRICE, STOCK,
+                    target.customers().size()));
+
+            say("Baseline: PostgreSQL single-row commits for 5 s ...");
+            Baselines.CommitRate commits = Baselines.postgresCommitRate(target.jdbcUrl(), target.user(),
+                    target.password(), Duration.ofSeconds(5));
+            say("Baseline: Kafka produce -> consume at 200 msg/s for 5 s ...");
+            Baselines.KafkaRoundTrip kafka = Baselines.kafkaRoundTrip(target.kafka(), 200, Duration.ofSeconds(5));
+
+            OpenLoopStep load = new OpenLoopStep(http, target.stack().service(ORDER).baseUrl(), target.customers(),
+                    skus, events, Duration.ofSeconds(Long.parseLong(option("drain", "90"))));
+            List<String> placed = new ArrayList<>();
+            if (!warmup.isZero()) {
+                say("Warm-up: %d orders/s for %d s (not reported) ...".formatted(Collections.min(rates),
+                        warmup.toSeconds()));
+                placed.addAll(load.run(Collections.min(rates), warmup).acceptedOrderIds());
+            }
+            List<OpenLoopStep.Result> results = new ArrayList<>();
+            for (int rate : rates) {
+                say("Step: %d orders/s for %d s ...".formatted(rate, step.toSeconds()));
+                OpenLoopStep.Result result = load.run(rate, step);
+                say("  completed %.1f/s, POST -> terminal p50/p95/p99/max %s ms, %s".formatted(result.finishedRate(),
+                        result.postToTerminal().summary(), result.outcomes()));
+                results.add(result);
+                placed.addAll(result.acceptedOrderIds());
+            }
+            String invariants = checkInvariants(checks, placed, skus);
+            String setup = "%s; %d cores, JDK %s; load average before: %s, after: %s".formatted(
+                    target.ours() ? "own stack on free ports (demo profile, fraud limit raised)"
+                            : "running system at " + target.stack().service(ORDER).baseUrl(),
+                    Runtime.getRuntime().availableProcessors(), Runtime.version(), loadBefore, loadAverage());
+            Report report = new Report(setup, commits, kafka, results, invariants);
+            System.out.println();
+            System.out.println(report.markdown());
+            Path written = report.write(Path.of(option("out", "target/benchmark")));
+            say("Written " + written.toAbsolutePath() + " (and .csv)");
+            finished = true;
+        } finally {
+            if (target.ours()) {
+                target.stack().close();
+                if (finished) {
+                    deleteRecursively(target.stack().directory());
+                } else {
+                    say("Kept the stack's data and logs in " + target.stack().directory());
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private Target ownStack() throws IOException {
+        Stack.Builder builder = Stack.builder()
+                .directory(Files.createTempDirectory("orderflow-load-benchmark"))
+                .randomPorts()
+                .readinessTimeout(Duration.ofMinutes(5))
+                .environment(PAYMENT, FRAUD_LIMIT_VARIABLE, "100000")
+                .environment(PAYMENT, "ORDERFLOW_PAYMENT_PSP_BASE_URL", ports -> ports.baseUrl(EXTERNAL_SIMULATOR))
+                .environment(NOTIFICATION, "ORDERFLOW_NOTIFICATION_PROVIDER_BASE_URL",
+                        ports -> ports.baseUrl(EXTERNAL_SIMULATOR))
+                .progress(OrderLoadBenchmark::say);
+        String root = System.getProperty("orderflow.repository.root");
+        if (root != null) {
+            builder.repositoryRoot(Path.of(root));
+        }
+        Stack stack = builder.build();
+        // Ctrl-C: stop the services, the broker and the database we started (close() is safe to repeat).
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "load-benchmark-stack-stop"));
+        stack.start();
+        return new Target(stack, true, stack.kafkaBootstrapServers(), stack.jdbcUrl("orders"), "orders", "orders",
+                DEMO_CUSTOMERS);
+    }
+
+    /** A system already running on this machine; the stack object only describes its ports, it starts nothing. */
+    private Target running(int highestRate) throws IOException, InterruptedException {
+        URI order = URI.create(options.get("target"));
+        if (!List.of("localhost", "127.0.0.1").contains(order.getHost())) {
+            throw new IllegalArgumentException("--target must be on this machine (localhost or 127.0.0.1): " + order);
+        }
+        // Never started, so the directory is never created: the stack only names the services' ports.
+        Stack.Builder ports = Stack.builder().directory(Path.of("target", "benchmark", "unused-stack"))
+                .port(ORDER, order.getPort());
+        Map<OrderflowService, String> others = Map.of(INVENTORY, "inventory", PAYMENT, "payment",
+                NOTIFICATION, "notification", EXTERNAL_SIMULATOR, "simulator");
+        others.forEach((service, name) -> ports.port(service,
+                URI.create(option(name, "http://localhost:" + service.designPort())).getPort()));
+        Stack stack = ports.build();
+        List<String> customers = new ArrayList<>(DEMO_CUSTOMERS);
+        int extra = Integer.parseInt(option("customers", String.valueOf(Math.max(20, 4 * highestRate))));
+        for (int i = 1; i <= extra; i++) {
+            String customer = "load-%04d".formatted(i);
+            openAccount(stack.service(PAYMENT).url("/api/accounts/" + customer));
+            customers.add(customer);
+        }
+        return new Target(stack, false, option("kafka", "localhost:9092"),
+                option("postgres", "jdbc:postgresql://localhost:5432/orders"), option("postgres-user", "orders"),
+                option("postgres-password", "orders"), customers);
+    }
+
+    private void openAccount(URI account) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(account)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"creditLimit\":{\"amount\":\"1000000.00\",\"currency\":\"EUR\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("PUT " + account + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** I1-I5 on a random sample of the accepted orders (and on every product of the run, for I2). */
+    private String checkInvariants(SystemChecks checks, List<String> orderIds, List<String> skus) {
+        int size = Math.min(Integer.parseInt(option("check-sample", "100")), orderIds.size());
+        if (size == 0) {
+            return "not checked";
+        }
+        List<String> sample = new ArrayList<>(orderIds);
+        Collections.shuffle(sample, new Random(42));
+        sample = sample.subList(0, size);
+        say("Checking I1-I5 on %d of %d orders and %d products ...".formatted(size, orderIds.size(), skus.size()));
+        long start = System.nanoTime();
+        try {
+            checks.invariantsHoldFor(sample, skus);
+            return "I1-I5 hold for a random sample of %d of the %d accepted orders and all %d products (%d s)"
+                    .formatted(size, orderIds.size(), skus.size(), Duration.ofNanos(System.nanoTime() - start)
+                            .toSeconds());
+        } catch (AssertionError | RuntimeException broken) {
+            return "VIOLATED on a sample of %d orders: %s".formatted(size, broken.getMessage());
+        }
+    }
+
+    private String option(String name, String otherwise) {
+        return options.getOrDefault(name, otherwise);
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value, got " + arg);
+            }
+            int equals = arg.indexOf('=');
+            if (equals > 0) {
+                options.put(arg.substring(2, equals), arg.substring(equals + 1));
+            } else if (i + 1 < args.length) {
+                options.put(arg.substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException(arg + " needs a value");
+            }
+        }
+        return options;
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException | RuntimeException unavailable) {
+            return "unknown";
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("[order-load] " + line);
+    }
+}
