@@ -2,7 +2,7 @@
 # Installs what deployment-checks' tests need to validate docker-compose.yml and k8s/ offline, and nothing
 # already there: docker-compose (Debian package, for `docker-compose config`), kubectl (for `kubectl kustomize`),
 # and the pinned npm packages of deployment-checks/validate (schemas, TypeScript), from its lockfile.
-# Idempotent: a second run changes nothing. CI calls it before ./mvnw verify.
+# Idempotent: a second run changes nothing. The module's build runs it before its tests (so ./mvnw verify does).
 set -euo pipefail
 cd "$(dirname "$0")"
 
