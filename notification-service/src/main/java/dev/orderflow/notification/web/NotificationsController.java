@@ -3,6 +3,7 @@ package dev.orderflow.notification.web;
 import dev.orderflow.notification.store.Notifications;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,7 +31,9 @@ class NotificationsController {
     @Operation(summary = "Notifications of a customer, of an order, or both; oldest first. At least one filter is required.")
     List<NotificationView> find(
             @Parameter(description = "customer id, e.g. c-1001")
-            @RequestParam(required = false) @Size(max = 64) String customerId,
+            @RequestParam(required = false) @Size(max = 64)
+            // NUL and friends never reach PostgreSQL (which cannot store NUL) as a bad request, not an outage.
+            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String customerId,
             @Parameter(description = "order id (UUID)")
             @RequestParam(required = false) UUID orderId) {
         boolean byCustomer = customerId != null && !customerId.isBlank();

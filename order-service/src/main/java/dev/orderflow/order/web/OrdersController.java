@@ -101,7 +101,9 @@ class OrdersController {
     /** A page of orders, newest first, optionally of one customer and in one status. */
     @GetMapping
     @Operation(summary = "List orders, newest first")
-    OrderPageResponse list(@RequestParam(required = false) @Size(min = 1, max = 64) String customerId,
+    OrderPageResponse list(@RequestParam(required = false) @Size(min = 1, max = 64)
+                           @Pattern(regexp = PlaceOrderRequest.PRINTABLE, message = PlaceOrderRequest.NOT_PRINTABLE)
+                           String customerId,
                            @RequestParam(required = false) OrderStatus status,
                            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

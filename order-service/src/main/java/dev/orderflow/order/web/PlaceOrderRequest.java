@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -18,11 +19,15 @@ import java.util.List;
  * lines the client sent and sum quantities past the per-line limit the client was told about.
  */
 public record PlaceOrderRequest(
-        @NotBlank @Size(max = 64) String customerId,
+        @NotBlank @Size(max = 64) @Pattern(regexp = PRINTABLE, message = NOT_PRINTABLE) String customerId,
         @NotEmpty @Size(max = Order.MAX_LINES) List<@NotNull @Valid Item> items) {
 
+    /** Identifiers are text people read and PostgreSQL stores: no control characters (NUL would not even store). */
+    static final String PRINTABLE = "[^\\p{Cntrl}]*";
+    static final String NOT_PRINTABLE = "must not contain control characters";
+
     public record Item(
-            @NotBlank @Size(max = 64) String sku,
+            @NotBlank @Size(max = 64) @Pattern(regexp = PRINTABLE, message = NOT_PRINTABLE) String sku,
             @NotNull @Min(1) @Max(Order.MAX_QUANTITY) Integer quantity) {
     }
 
