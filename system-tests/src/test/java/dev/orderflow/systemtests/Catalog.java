@@ -28,16 +28,17 @@ final class Catalog {
 
     /**
      * The replica learns of products through Kafka, so a brand-new SKU is unknown to order-service for a moment.
-     * The probe is an order that can never be accepted (quantity 0) and so stores nothing: once the answer stops
-     * naming the SKU as unknown, the replica has it.
+     * The probe is an order that can never be accepted, the same SKU on two lines: it passes request validation
+     * and reaches pricing, which names an SKU it does not know in {@code unknownSkus}; once priced, the order is
+     * refused for its repeated line instead, and nothing is stored either way.
      */
     void awaitKnownToOrders(String sku) {
         await("order-service's catalog to know " + sku).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    Api.Response probe = api.placeOrder("c-1001", new Api.Line(sku, 0));
-                    assertThat(probe.status()).as("probe order %s", probe).isBetween(400, 499);
-                    return !probe.raw().body().contains(sku);
+                    Api.Response probe = api.placeOrder("c-1001", new Api.Line(sku, 1), new Api.Line(sku, 1));
+                    assertThat(probe.status()).as("probe order %s", probe).isEqualTo(422);
+                    return probe.body().path("unknownSkus").isMissingNode();
                 });
     }
 
