@@ -79,6 +79,8 @@ public final class KafkaServerProcess {
     private void prepare() {
         try {
             Files.createDirectories(directory);
+            // Formatting writes to the log before the process starts (which would create its directory).
+            Files.createDirectories(process.logFile().getParent());
             writeConfiguration(configuration(), port, controllerPort, dataDirectory());
             try (InputStream logback = KafkaServerProcess.class.getResourceAsStream("kafka-logback.xml")) {
                 Files.copy(logback, directory.resolve("logback.xml"), StandardCopyOption.REPLACE_EXISTING);

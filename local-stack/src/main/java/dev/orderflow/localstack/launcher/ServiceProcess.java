@@ -29,6 +29,8 @@ public final class ServiceProcess {
 
     private final OrderflowService service;
 
+    private final int instance;
+
     private final int port;
 
     private final Duration readinessTimeout;
@@ -46,24 +48,49 @@ public final class ServiceProcess {
      */
     ServiceProcess(OrderflowService service, int port, List<String> jvm, Path builtJar, Path runningJar,
             Map<String, String> environment, Path logFile, Duration readinessTimeout) {
+        this(service, 1, port, jvm, builtJar, runningJar, environment, logFile, readinessTimeout);
+    }
+
+    /**
+     * @param instance which instance of the service this is: 1 for the one every stack has, 2.. for the extra ones
+     *        of {@link Stack#addInstance(OrderflowService)}
+     */
+    ServiceProcess(OrderflowService service, int instance, int port, List<String> jvm, Path builtJar,
+            Path runningJar, Map<String, String> environment, Path logFile, Duration readinessTimeout) {
+        if (instance < 1) {
+            throw new IllegalArgumentException("instances count from 1, not " + instance);
+        }
         this.service = service;
+        this.instance = instance;
         this.port = port;
         this.readinessTimeout = readinessTimeout;
         this.builtJar = builtJar;
         this.runningJar = runningJar;
         List<String> command = new ArrayList<>(jvm);
         command.addAll(List.of("-jar", runningJar.toString()));
-        this.process = new ChildProcess(service.module(), ChildProcess.detachedFromTerminal(command), environment,
-                logFile);
+        this.process = new ChildProcess(instanceName(service, instance), ChildProcess.detachedFromTerminal(command),
+                environment, logFile);
     }
 
     public OrderflowService service() {
         return service;
     }
 
-    /** The module name, which is also the {@code spring.application.name}. */
+    /** 1 for the service's first instance, 2 for the second one, and so on. */
+    public int instance() {
+        return instance;
+    }
+
+    /**
+     * The module name, which is also the {@code spring.application.name}, for the first instance; the module name
+     * and the instance number for the others, e.g. {@code order-service-2} (they share the application name).
+     */
     public String name() {
-        return service.module();
+        return instanceName(service, instance);
+    }
+
+    static String instanceName(OrderflowService service, int instance) {
+        return instance == 1 ? service.module() : service.module() + "-" + instance;
     }
 
     public int port() {

@@ -54,6 +54,17 @@ public final class Stack implements AutoCloseable {
 
     private final Map<OrderflowService, ServiceProcess> services;
 
+    // What a further instance of a service needs: the same JVM options, jar and settings as the first.
+    private final List<String> serviceJvm;
+
+    private final Map<OrderflowService, Path> builtJars = new EnumMap<>(OrderflowService.class);
+
+    private final Map<OrderflowService, Map<String, String>> environments = new EnumMap<>(OrderflowService.class);
+
+    private final Duration readinessTimeout;
+
+    private final Map<OrderflowService, List<ServiceProcess>> extraInstances = new EnumMap<>(OrderflowService.class);
+
     private final Consumer<String> progress;
 
     private final String childMarker;
@@ -78,12 +89,15 @@ public final class Stack implements AutoCloseable {
         Map<OrderflowService, Integer> ports = new EnumMap<>(OrderflowService.class);
         builder.services.forEach(service -> ports.put(service, portOrFree(builder.ports.get(service))));
         this.services = new EnumMap<>(OrderflowService.class);
+        this.serviceJvm = serviceJvm(builder);
+        this.readinessTimeout = builder.readinessTimeout;
         Path repositoryRoot = builder.repositoryRoot.toAbsolutePath().normalize();
         for (OrderflowService service : builder.services) {
-            services.put(service, new ServiceProcess(service, ports.get(service), serviceJvm(builder),
-                    jar(repositoryRoot, service), directory.resolve("jars").resolve(service.module() + ".jar"),
-                    serviceEnvironment(builder, service, ports), logDirectory().resolve(service.module() + ".log"),
-                    builder.readinessTimeout));
+            builtJars.put(service, jar(repositoryRoot, service));
+            environments.put(service, serviceEnvironment(builder, service, ports));
+            services.put(service, new ServiceProcess(service, ports.get(service), serviceJvm, builtJars.get(service),
+                    directory.resolve("jars").resolve(service.module() + ".jar"), environments.get(service),
+                    logDirectory().resolve(service.module() + ".log"), readinessTimeout));
         }
     }
 
@@ -174,9 +188,52 @@ public final class Stack implements AutoCloseable {
         return process;
     }
 
-    /** The services of this stack, in start order. */
+    /** The services of this stack, in start order (their first instances). */
     public List<ServiceProcess> services() {
         return List.copyOf(services.values());
+    }
+
+    /**
+     * Another instance of a service, not started yet: the same jar, settings and database as the first one, on a
+     * free port of its own, named and logged as {@code <module>-<n>} ({@code order-service-2.log}). Being the same
+     * application, it joins the same consumer groups and competes for the same outbox relay lease. It runs until
+     * {@link #removeInstance(ServiceProcess)} or {@link #close()}.
+     */
+    public synchronized ServiceProcess addInstance(OrderflowService service) {
+        requireOpen();
+        service(service);
+        List<ServiceProcess> extras = extraInstances.computeIfAbsent(service, any -> new ArrayList<>());
+        int instance = extras.stream().mapToInt(ServiceProcess::instance).max().orElse(1) + 1;
+        int port = FreePort.pick();
+        Map<String, String> environment = new LinkedHashMap<>(environments.get(service));
+        environment.put("SERVER_PORT", String.valueOf(port));
+        String name = ServiceProcess.instanceName(service, instance);
+        ServiceProcess added = new ServiceProcess(service, instance, port, serviceJvm, builtJars.get(service),
+                directory.resolve("jars").resolve(name + ".jar"), environment, logDirectory().resolve(name + ".log"),
+                readinessTimeout);
+        extras.add(added);
+        return added;
+    }
+
+    /** Every instance of a service: the first one, then those added, in the order they were added. */
+    public synchronized List<ServiceProcess> instances(OrderflowService service) {
+        List<ServiceProcess> all = new ArrayList<>();
+        all.add(service(service));
+        all.addAll(extraInstances.getOrDefault(service, List.of()));
+        return List.copyOf(all);
+    }
+
+    /** Stops an added instance gracefully and forgets it; the first instance of a service cannot be removed. */
+    public void removeInstance(ServiceProcess instance) {
+        synchronized (this) {
+            if (!extraInstances.getOrDefault(instance.service(), List.of()).contains(instance)) {
+                throw new IllegalArgumentException(instance.name() + " is not an added instance of this stack");
+            }
+        }
+        instance.stop();
+        synchronized (this) {
+            extraInstances.get(instance.service()).remove(instance);
+        }
     }
 
     public KafkaServerProcess kafka() {
@@ -189,6 +246,34 @@ public final class Stack implements AutoCloseable {
 
     public int postgresPort() {
         return postgresPort;
+    }
+
+    /**
+     * Shuts PostgreSQL down ({@code pg_ctl stop -m fast}: sessions are cut, transactions in flight roll back) while
+     * the services keep running; {@link #startPostgres()} brings it back on the same port and data.
+     */
+    public synchronized void stopPostgres() {
+        EmbeddedPostgresServer running = postgres;
+        if (running == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        postgres = null;
+        running.close();
+        progress.accept("PostgreSQL on 127.0.0.1:%d stopped".formatted(postgresPort));
+    }
+
+    /** Starts PostgreSQL again after {@link #stopPostgres()}: the same port, data directory and log. */
+    public synchronized void startPostgres() {
+        requireOpen();
+        if (postgres != null) {
+            throw new IllegalStateException("PostgreSQL is already running");
+        }
+        postgres = timed("PostgreSQL on 127.0.0.1:" + postgresPort, () -> EmbeddedPostgresServer.start(postgresPort,
+                directory.resolve("postgres"), createdParent(logDirectory().resolve("postgres.log"))));
+    }
+
+    public boolean isPostgresRunning() {
+        return postgres != null;
     }
 
     /** The JDBC URL of one database of the stack's PostgreSQL, e.g. {@code jdbcUrl("orders")}. */
@@ -227,7 +312,12 @@ public final class Stack implements AutoCloseable {
     }
 
     private void stopServices() {
-        List<ServiceProcess> running = services.values().stream().filter(ServiceProcess::isAlive).toList();
+        List<ServiceProcess> all = new ArrayList<>();
+        synchronized (this) {
+            extraInstances.values().forEach(all::addAll);
+        }
+        all.addAll(services.values());
+        List<ServiceProcess> running = all.stream().filter(ServiceProcess::isAlive).toList();
         running.stream()
                 .map(service -> CompletableFuture.runAsync(service::stop,
                         command -> Thread.ofPlatform().name("stop-" + service.name()).start(command)))

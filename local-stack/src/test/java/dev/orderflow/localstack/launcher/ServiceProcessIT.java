@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -20,6 +21,7 @@ import static dev.orderflow.localstack.launcher.OrderflowService.EXTERNAL_SIMULA
 import static dev.orderflow.localstack.launcher.OrderflowService.INVENTORY;
 import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** The launcher's process handling, on stand-in service jars (no Kafka or PostgreSQL needed: they are not asked). */
@@ -90,6 +92,46 @@ class ServiceProcessIT {
 
         assertThat(inventory.pid()).isPresent().get().isNotEqualTo(firstPid);
         assertThat(inventory.isReady()).isTrue();
+    }
+
+    @Test
+    void addsASecondInstanceOnItsOwnPortAndLogWithTheSameDatabaseAndRemovesIt() throws IOException {
+        stack = standInStack(standIns()).startServices();
+        ServiceProcess first = stack.service(INVENTORY);
+
+        ServiceProcess second = stack.addInstance(INVENTORY).start().awaitReady(Duration.ofSeconds(60));
+
+        assertThat(second.name()).isEqualTo("inventory-service-2");
+        assertThat(second.instance()).isEqualTo(2);
+        assertThat(second.port()).isNotEqualTo(first.port());
+        assertThat(second.logFile()).isNotEqualTo(first.logFile()).hasFileName("inventory-service-2.log");
+        assertThat(stack.instances(INVENTORY)).containsExactly(first, second);
+        assertThat(Files.readString(second.logFile())).contains(
+                "SERVER_PORT=" + second.port(),
+                "SPRING_DATASOURCE_URL=" + stack.jdbcUrl("inventory"),
+                "SPRING_DATASOURCE_USERNAME=inventory");
+
+        stack.removeInstance(second);
+
+        assertThat(second.isAlive()).isFalse();
+        assertThat(Files.readString(second.logFile())).contains("stopped gracefully");
+        assertThat(stack.instances(INVENTORY)).containsExactly(first);
+        assertThat(first.isReady()).isTrue();
+        assertThatIllegalArgumentException().isThrownBy(() -> stack.removeInstance(first));
+        assertThat(stack.addInstance(INVENTORY).name()).as("numbers are not reused while one runs")
+                .isEqualTo("inventory-service-2");
+    }
+
+    @Test
+    void closeStopsAddedInstancesToo() {
+        stack = standInStack(standIns()).startServices();
+        ServiceProcess second = stack.addInstance(EXTERNAL_SIMULATOR).start().awaitReady(Duration.ofSeconds(60));
+        ServiceProcess third = stack.addInstance(EXTERNAL_SIMULATOR).start().awaitReady(Duration.ofSeconds(60));
+        assertThat(third.name()).isEqualTo("external-simulator-3");
+
+        stack.close();
+
+        assertThat(List.of(second, third)).noneMatch(ServiceProcess::isAlive);
     }
 
     @Test

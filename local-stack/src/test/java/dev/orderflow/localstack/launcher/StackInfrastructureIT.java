@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /** Kafka and PostgreSQL as the launcher runs them: real processes on free ports, data kept in the stack directory. */
@@ -64,6 +65,38 @@ class StackInfrastructureIT {
                 }
             }
             assertThat(consume(again, topic, 2)).containsExactly("before the crash", "after the crash");
+        }
+    }
+
+    @Test
+    void restartsPostgresAndKafkaOnTheirPortsWithTheirDataWhileTheStackRuns() throws Exception {
+        String topic = "launcher-" + UUID.randomUUID();
+        try (Stack stack = infrastructureOnly().startInfrastructure()) {
+            try (Connection connection = connectAsService(stack, "orders");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("create table restart_probe (value text)");
+                statement.execute("insert into restart_probe values ('kept')");
+            }
+            produce(stack, topic, "before the stop");
+            int kafkaPort = stack.kafka().port();
+
+            stack.stopPostgres();
+            stack.kafka().stop();
+
+            assertThat(stack.isPostgresRunning()).isFalse();
+            assertThat(stack.kafka().isAlive()).isFalse();
+            assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connectAsService(stack, "orders").close());
+
+            stack.startPostgres();
+            stack.kafka().start(Duration.ofMinutes(3));
+
+            assertThat(stack.kafka().port()).isEqualTo(kafkaPort);
+            try (Connection connection = connectAsService(stack, "orders");
+                    Statement statement = connection.createStatement()) {
+                assertThat(single(statement, "select value from restart_probe")).isEqualTo("kept");
+            }
+            produce(stack, topic, "after the restart");
+            assertThat(consume(stack, topic, 2)).containsExactly("before the stop", "after the restart");
         }
     }
 
