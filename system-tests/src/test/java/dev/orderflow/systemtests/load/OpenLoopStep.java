@@ -35,11 +35,14 @@ final class OpenLoopStep {
     /**
      * What one step measured. Rates are per second, from the step's first intended send: {@code sentRate} until the
      * last send, {@code acceptedRate} (202) until the last answer, {@code finishedRate} (terminal events) until the
-     * last terminal event, so a step whose orders end long after it stops sending shows it.
+     * last terminal event, so a step whose orders end long after it stops sending shows it. {@code outputRate} is
+     * the rate the terminal events came out at, from the first to the last (plus one send interval, so that a step
+     * whose every order takes the same time comes out at exactly the offered rate): unlike {@code finishedRate} it
+     * does not count the pipeline's filling (one latency) against the step, and is the throughput the step achieved.
      */
     record Result(int offeredRate, Duration length, int sent, double sentRate, int accepted, double acceptedRate,
-            int finished, double finishedRate, Latencies post, Latencies postToTerminal, Map<String, Integer> outcomes,
-            Map<String, Integer> postFailures, List<String> acceptedOrderIds) {
+            int finished, double finishedRate, double outputRate, Latencies post, Latencies postToTerminal,
+            Map<String, Integer> outcomes, Map<String, Integer> postFailures, List<String> acceptedOrderIds) {
 
         int unfinished() {
             return accepted - finished;
@@ -104,19 +107,22 @@ final class OpenLoopStep {
         Latencies postToTerminal = new Latencies();
         Map<String, Integer> outcomes = new TreeMap<>();
         long lastTerminal = start;
+        long firstTerminal = Long.MAX_VALUE;
         for (Map.Entry<String, Long> order : intendedByOrderId.entrySet()) {
             Optional<TerminalEvents.Terminal> terminal = events.of(order.getKey());
             if (terminal.isPresent()) {
                 postToTerminal.recordNanos(terminal.get().seenNanos() - order.getValue());
                 outcomes.merge(terminal.get().outcome(), 1, Integer::sum);
                 lastTerminal = Math.max(lastTerminal, terminal.get().seenNanos());
+                firstTerminal = Math.min(firstTerminal, terminal.get().seenNanos());
             }
         }
         int accepted = intendedByOrderId.size();
         int finished = (int) postToTerminal.count();
         return new Result(rate, length, count, count / Math.max(sentSeconds, 1e-9), accepted,
                 accepted / ((lastAnswer - start) / 1e9), finished,
-                finished == 0 ? 0 : finished / ((lastTerminal - start) / 1e9), post, postToTerminal,
+                finished == 0 ? 0 : finished / ((lastTerminal - start) / 1e9),
+                finished == 0 ? 0 : finished / ((lastTerminal - firstTerminal) / 1e9 + 1.0 / rate), post, postToTerminal,
                 outcomes, new TreeMap<>(postFailures), List.copyOf(intendedByOrderId.keySet()));
     }
 

@@ -14,14 +14,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -36,26 +41,41 @@ import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
 
 /**
  * Places orders at fixed open-loop rates against the whole system and prints, per rate, offered and achieved
- * throughput, {@code POST} latency and {@code POST} -> terminal status latency (p50 / p95 / p99 / max) and the
- * outcomes, next to what the machine itself does in the same run (single-row PostgreSQL commits per second, Kafka
- * produce -> consume latency); then checks the invariants I1-I5 on a sample of the orders. A benchmark, not a test:
- * it never runs in {@code ./mvnw verify}.
+ * throughput, {@code POST} latency and {@code POST} -> terminal status latency (p50 / p95 / p99 / max), the outcomes,
+ * and each service's outbox and consumer lag (read every second), next to what the machine itself does in the same
+ * run (single-row PostgreSQL commits per second, Kafka produce -> consume latency); optionally searches the highest
+ * rate the system keeps up with; then checks the invariants I1-I5 on a sample of the orders and plots latency against
+ * throughput to a PNG. A benchmark, not a test: it never runs in {@code ./mvnw verify}.
  *
  * <pre>
  * ./mvnw -B -ntp -q -DskipTests install            # once: the services' jars and this module's dependencies
  * ./mvnw -q -pl system-tests -Pbenchmark verify    # starts its own stack on free ports (demo data), default steps
  * ./mvnw -q -pl system-tests -Pbenchmark verify -Dbenchmark.args="--rates 10,25,50 --seconds 30"
+ * ./mvnw -q -pl system-tests -Pbenchmark verify -Dbenchmark.args="--find-max --plot docs/img/order-load.png"
  * ./mvnw -q -pl system-tests -Pbenchmark verify -Dbenchmark.args="--target http://localhost:8081"   # ./orderflow up
  * </pre>
  *
- * Options (all optional): {@code --rates 10,25,50,100} orders/s, one step each; {@code --seconds 30} per step;
+ * Options (all optional): {@code --rates 50,100,200,400} orders/s, one step each; {@code --seconds 30} per step;
  * {@code --warmup 10} seconds at the lowest rate, not reported; {@code --drain 90} seconds to wait after a step for
- * its orders' terminal events; {@code --products 8}; {@code --check-sample 100} orders checked for I1-I5 (0: none);
- * {@code --out system-tests/target/benchmark}. Against a running system: {@code --target <order-service URL>}, with
+ * its orders' terminal events; {@code --settle 60} seconds to wait after that for every consumer group and outbox to
+ * be empty before the next step; {@code --products 8}; {@code --check-sample 100} orders checked for I1-I5 (0: none);
+ * {@code --out system-tests/target/benchmark} for the Markdown, CSV and PNG files; {@code --plot <file>} to write
+ * the PNG there instead (relative to the repository root, e.g. {@code docs/img/order-load.png}).
+ *
+ * <p>The highest rate held: {@code --find-max} (or {@code --find-max true}) searches, after the fixed rates, for the
+ * highest offered rate whose step keeps up ({@link KeepUp}: output/s at least {@code --keep-up 0.95} of the offered
+ * rate, every order finished, none TIMED_OUT, no failed {@code POST}, terminal p99 at most {@code --max-p99 2000} ms):
+ * doubling from the highest fixed rate that held, then bisecting ({@link MaxRateSearch}), with steps of
+ * {@code --find-max-seconds 15}, at most {@code --find-max-steps 8} of them, up to {@code --find-max-limit} (twice the
+ * highest fixed rate), until within {@code --find-max-precision 0.1} (10%).
+ *
+ * <p>Against a running system: {@code --target <order-service URL>}, with
  * {@code --inventory}, {@code --payment}, {@code --notification}, {@code --simulator} URLs (default: localhost on
  * the ports of DESIGN.md), {@code --kafka localhost:9092}, {@code --postgres jdbc:postgresql://localhost:5432/orders}
  * ({@code --postgres-user}, {@code --postgres-password}: {@code orders}) and {@code --customers} (default 4 per order/s
- * of the highest rate). The services must run on this machine: the invariant checks address them on 127.0.0.1.
+ * of the highest rate, the search's limit included). The services must run on this machine: the invariant checks
+ * address them on 127.0.0.1. Their outbox gauges are then as fresh as their own
+ * {@code orderflow.messaging.housekeeping.backlog-refresh} (5 s by default); an own stack sets it to 1 s.
  *
  * <p>Payment's fraud rule allows 30 payments per customer per minute. An own stack gets the rule raised and uses the
  * demo customers c-1001..c-1010 (not c-1007, whose credit is 20 EUR); against a running system, whose settings are
@@ -69,6 +89,9 @@ public final class OrderLoadBenchmark {
     private static final String FRAUD_LIMIT_VARIABLE = "ORDERFLOW_PAYMENT_FRAUD_MAX_PAYMENTS_PER_CUSTOMER_PER_MINUTE";
     private static final String PRICE = "1.00";
     private static final int STOCK = 1_000_000;
+    private static final String BACKLOG_REFRESH_VARIABLE = "ORDERFLOW_MESSAGING_HOUSEKEEPING_BACKLOGREFRESH";
+    private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
+    private static final List<OrderflowService> MESSAGING_SERVICES = List.of(ORDER, INVENTORY, PAYMENT, NOTIFICATION);
 
     private final Map<String, String> options;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -91,14 +114,24 @@ public final class OrderLoadBenchmark {
     }
 
     private void run() throws Exception {
-        List<Integer> rates = Arrays.stream(option("rates", "10,25,50,100").split(",")).map(String::strip)
+        List<Integer> rates = Arrays.stream(option("rates", "50,100,200,400").split(",")).map(String::strip)
                 .map(Integer::valueOf).toList();
         Duration step = Duration.ofSeconds(Long.parseLong(option("seconds", "30")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(option("warmup", "10")));
+        Duration settle = Duration.ofSeconds(Long.parseLong(option("settle", "60")));
+        boolean findMax = Boolean.parseBoolean(option("find-max", "false"));
+        int searchLimit = Integer.parseInt(option("find-max-limit", String.valueOf(2 * Collections.max(rates))));
+        KeepUp keepUp = new KeepUp(Double.parseDouble(option("keep-up", "0.95")),
+                Double.parseDouble(option("max-p99", "2000")));
         String loadBefore = loadAverage();
-        Target target = options.containsKey("target") ? running(Collections.max(rates)) : ownStack();
+        Target target = options.containsKey("target")
+                ? running(findMax ? Math.max(searchLimit, Collections.max(rates)) : Collections.max(rates))
+                : ownStack();
         boolean finished = false;
-        try (TerminalEvents events = new TerminalEvents(target.kafka())) {
+        Map<String, URI> services = new LinkedHashMap<>();
+        MESSAGING_SERVICES.forEach(service -> services.put(service.module(), target.stack().service(service).baseUrl()));
+        try (TerminalEvents events = new TerminalEvents(target.kafka());
+             BacklogSampler backlogs = new BacklogSampler(http, services, target.kafka(), SAMPLE_INTERVAL)) {
             SystemChecks checks = new SystemChecks(target.stack());
             List<String> skus = new ArrayList<>();
             for (int i = 0; i < Integer.parseInt(option("products", "8")); i++) {
@@ -120,26 +153,56 @@ public final class OrderLoadBenchmark {
                 say("Warm-up: %d orders/s for %d s (not reported) ...".formatted(Collections.min(rates),
                         warmup.toSeconds()));
                 placed.addAll(load.run(Collections.min(rates), warmup).acceptedOrderIds());
+                settle(backlogs, settle);
             }
-            List<OpenLoopStep.Result> results = new ArrayList<>();
+            List<Report.Step> steps = new ArrayList<>();
+            Map<Integer, Boolean> held = new LinkedHashMap<>();
             for (int rate : rates) {
-                say("Step: %d orders/s for %d s ...".formatted(rate, step.toSeconds()));
-                OpenLoopStep.Result result = load.run(rate, step);
-                say("  completed %.1f/s, POST -> terminal p50/p95/p99/max %s ms, %s".formatted(result.finishedRate(),
-                        result.postToTerminal().summary(), result.outcomes()));
-                results.add(result);
-                placed.addAll(result.acceptedOrderIds());
+                Report.Step done = step(load, backlogs, keepUp, rate, step, false, settle);
+                steps.add(done);
+                placed.addAll(done.result().acceptedOrderIds());
+                held.merge(rate, done.verdict().held(), Boolean::logicalAnd);
+            }
+            Optional<MaxRateSearch.Outcome> maxRate = Optional.empty();
+            if (findMax) {
+                Duration searchStep = Duration.ofSeconds(Long.parseLong(option("find-max-seconds", "15")));
+                MaxRateSearch search = new MaxRateSearch(Collections.min(rates), searchLimit,
+                        Double.parseDouble(option("find-max-precision", "0.1")),
+                        Integer.parseInt(option("find-max-steps", "8")));
+                say("Searching the highest rate that keeps up (%s) ...".formatted(keepUp.describe()));
+                maxRate = Optional.of(search.search(held, rate -> {
+                    Report.Step done = step(load, backlogs, keepUp, rate, searchStep, true, settle);
+                    steps.add(done);
+                    placed.addAll(done.result().acceptedOrderIds());
+                    return done.verdict().held();
+                }));
+                say("  highest rate held: %d orders/s".formatted(maxRate.get().highestHeld()));
             }
             String invariants = checkInvariants(checks, placed, skus);
             String setup = "%s; %d cores, JDK %s; load average before: %s, after: %s".formatted(
                     target.ours() ? "own stack on free ports (demo profile, fraud limit raised)"
                             : "running system at " + target.stack().service(ORDER).baseUrl(),
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), loadBefore, loadAverage());
-            Report report = new Report(setup, commits, kafka, results, invariants);
+            String sampling = ("Backlog readings every %d s: each service's outbox gauges (%s, %s), recomputed by the "
+                    + "service every %s, and each consumer group's committed offsets against the end offsets of the "
+                    + "topics it commits on; %d readings failed or timed out.").formatted(SAMPLE_INTERVAL.toSeconds(),
+                            BacklogSampler.PENDING, BacklogSampler.OLDEST_AGE,
+                            target.ours() ? "1 s (set by the benchmark)" : "its backlog-refresh (5 s unless set)",
+                            backlogs.failedReadings());
+            Report report = new Report(setup, commits, kafka, steps, keepUp, maxRate, sampling, invariants);
             System.out.println();
             System.out.println(report.markdown());
-            Path written = report.write(Path.of(option("out", "target/benchmark")));
-            say("Written " + written.toAbsolutePath() + " (and .csv)");
+            String name = "order-load-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                    .format(Instant.now());
+            Path out = Path.of(option("out", "target/benchmark"));
+            Path written = report.write(out, name);
+            say("Written " + written.toAbsolutePath() + " (and .csv, -backlog.csv)");
+            Path plot = options.containsKey("plot") ? repositoryRoot().resolve(options.get("plot"))
+                    : out.resolve(name + ".png");
+            LatencyPlot.write(report.plotPoints(), "orderflow order load %s UTC (%d cores, load average before %s)"
+                    .formatted(name.substring("order-load-".length()), Runtime.getRuntime().availableProcessors(),
+                            loadBefore), plot);
+            say("Plot " + plot.toAbsolutePath().normalize());
             finished = true;
         } finally {
             if (target.ours()) {
@@ -151,6 +214,36 @@ public final class OrderLoadBenchmark {
                 }
             }
         }
+    }
+
+    /** One reported step: the load, the backlogs meanwhile, the verdict; then waits for the system to settle. */
+    private static Report.Step step(OpenLoopStep load, BacklogSampler backlogs, KeepUp keepUp, int rate,
+            Duration length, boolean search, Duration settle) throws InterruptedException {
+        say("Step%s: %d orders/s for %d s ...".formatted(search ? " (search)" : "", rate, length.toSeconds()));
+        long from = System.nanoTime();
+        OpenLoopStep.Result result = load.run(rate, length);
+        Report.Step done = new Report.Step(result, backlogs.between(from, System.nanoTime()), search,
+                keepUp.of(result));
+        say("  completed %.1f/s, output %.1f/s, POST -> terminal p50/p95/p99/max %s ms, %s; kept up: %s".formatted(
+                result.finishedRate(), result.outputRate(), result.postToTerminal().summary(), result.outcomes(),
+                done.verdict().cell()));
+        settle(backlogs, settle);
+        return done;
+    }
+
+    /** Lets the consumers and relays catch up on what a step left, so that the next step starts on an idle system. */
+    private static void settle(BacklogSampler backlogs, Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        if (backlogs.awaitCaughtUp(limit)) {
+            say("  settled: consumers caught up, outboxes empty (%.1f s)".formatted((System.nanoTime() - start) / 1e9));
+        } else {
+            say("  NOT settled after %d s: the next step starts on leftovers".formatted(limit.toSeconds()));
+        }
+    }
+
+    private static Path repositoryRoot() {
+        String root = System.getProperty("orderflow.repository.root");
+        return root == null ? Path.of("") : Path.of(root);
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
@@ -167,6 +260,11 @@ public final class OrderLoadBenchmark {
                 .randomPorts()
                 .readinessTimeout(Duration.ofMinutes(5))
                 .environment(PAYMENT, FRAUD_LIMIT_VARIABLE, "100000")
+                // The outbox gauges are cached; refreshed every second they follow a step (the default is 5 s).
+                .environment(ORDER, BACKLOG_REFRESH_VARIABLE, "1s")
+                .environment(INVENTORY, BACKLOG_REFRESH_VARIABLE, "1s")
+                .environment(PAYMENT, BACKLOG_REFRESH_VARIABLE, "1s")
+                .environment(NOTIFICATION, BACKLOG_REFRESH_VARIABLE, "1s")
                 .environment(PAYMENT, "ORDERFLOW_PAYMENT_PSP_BASE_URL", ports -> ports.baseUrl(EXTERNAL_SIMULATOR))
                 .environment(NOTIFICATION, "ORDERFLOW_NOTIFICATION_PROVIDER_BASE_URL",
                         ports -> ports.baseUrl(EXTERNAL_SIMULATOR))
@@ -255,10 +353,11 @@ public final class OrderLoadBenchmark {
             int equals = arg.indexOf('=');
             if (equals > 0) {
                 options.put(arg.substring(2, equals), arg.substring(equals + 1));
-            } else if (i + 1 < args.length) {
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                 options.put(arg.substring(2), args[++i]);
             } else {
-                throw new IllegalArgumentException(arg + " needs a value");
+                // A flag such as --find-max.
+                options.put(arg.substring(2), "true");
             }
         }
         return options;
