@@ -52,9 +52,11 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -166,13 +168,15 @@ public class MessagingAutoConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = containerFactory(kafka, groupId,
                 deadLetterProducer, properties.consumer(), metrics, context);
         return new MessageConsumers(all, factory, groupId, new Inbox(new JdbcTemplate(dataSource)),
-                new TransactionTemplate(transactionManager), metrics);
+                new TransactionTemplate(transactionManager), metrics, properties.consumer().transactionSize());
     }
 
     /**
-     * Record listeners, offsets committed per poll batch after every record of it was handled (a crash redelivers
-     * at most that batch, which the inbox dedupes). Failures are retried with exponential backoff, then
-     * dead-lettered with the original headers plus the cause; a record that can never succeed goes there at once.
+     * Batch listeners (a poll's records handled in chunks of {@code transaction-size} per transaction), offsets
+     * committed per poll after every record of it was handled (a crash redelivers at most that poll, which the inbox
+     * dedupes). The listener names the record that failed ({@code BatchListenerFailedException}): it is retried with
+     * exponential backoff, then dead-lettered with the original headers plus the cause; a record that can never
+     * succeed goes there at once. The records before it keep their commits and offsets.
      */
     private static ConcurrentKafkaListenerContainerFactory<String, byte[]> containerFactory(KafkaClientSettings kafka,
             String groupId, DeadLetterProducer deadLetterProducer, MessagingProperties.Consumer settings,
@@ -181,15 +185,15 @@ public class MessagingAutoConfiguration {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.consumer(groupId)));
         factory.setConcurrency(settings.concurrency());
         factory.setApplicationContext(context);
+        factory.setBatchListener(true);
         ContainerProperties container = factory.getContainerProperties();
         container.setAckMode(ContainerProperties.AckMode.BATCH);
-        // Continues the producer's trace around the handler when a tracer is present (traceparent header).
-        container.setObservationEnabled(true);
+        // spring-kafka observes record listeners only; the outbox continues the handled message's traceparent.
 
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterProducer.template(),
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         ConsumerRecordRecoverer countingDeadLetters = (record, exception) -> {
-            deadLetters.accept(record, exception);
+            deadLetters.accept(record, failureOf(exception));
             metrics.deadLettered(record.topic());
         };
         ExponentialBackOff backOff = new ExponentialBackOff(settings.initialBackoff().toMillis(),
@@ -201,6 +205,19 @@ public class MessagingAutoConfiguration {
                 PoisonMessageException.class);
         factory.setCommonErrorHandler(errorHandler);
         return factory;
+    }
+
+    /**
+     * What the dead letter should name as its cause: the handler's or the codec's exception, not the
+     * {@code BatchListenerFailedException} that only told the error handler which record of the poll failed.
+     */
+    static Exception failureOf(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BatchListenerFailedException failed && failed.getCause() != null) {
+                return new ListenerExecutionFailedException(failed.getCause().getMessage(), failed.getCause());
+            }
+        }
+        return exception;
     }
 
     @Bean

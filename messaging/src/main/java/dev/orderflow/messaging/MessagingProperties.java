@@ -53,6 +53,7 @@ public record MessagingProperties(
      * @param enabled         whether listener containers are created for the {@link MessageHandler} beans
      * @param groupId         the consumer group; empty means {@code spring.application.name}
      * @param concurrency     consumer threads per handler (and instance)
+     * @param transactionSize most consecutive records of one poll handled in one transaction (1: one each)
      * @param initialBackoff  first wait before retrying a failed message
      * @param backoffMultiplier growth of the wait between retries
      * @param maxBackoff      longest wait between two retries
@@ -62,6 +63,7 @@ public record MessagingProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("") String groupId,
             @DefaultValue("1") @Min(1) @Max(64) int concurrency,
+            @DefaultValue("50") @Min(1) @Max(1_000) int transactionSize,
             @DefaultValue("500ms") @NotNull Duration initialBackoff,
             @DefaultValue("2.0") @DecimalMin("1.0") double backoffMultiplier,
             @DefaultValue("10s") @NotNull Duration maxBackoff,

@@ -11,17 +11,28 @@ import dev.orderflow.messaging.metrics.MessagingMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Hands one consumed record to a {@link MessageHandler}: reads the envelope (invalid: dead letter), skips types
- * the handler does not know (tolerant reader), decodes the payload (malformed: dead letter) and runs the handler
- * in one transaction with the inbox record, skipping a message id the consumer has already handled.
+ * Hands the records of one poll to a {@link MessageHandler}: reads each envelope (invalid: dead letter), skips types
+ * the handler does not know (tolerant reader), decodes the payload (malformed: dead letter) and runs the handler in
+ * a transaction with the inbox record, skipping a message id the consumer has already handled.
+ *
+ * <p>Up to {@code transactionSize} consecutive records share one transaction: under load that turns a commit per
+ * message into a commit per chunk, and the inbox still decides per message id. If a shared transaction fails (one
+ * handler threw, or two consumers deadlocked on the same rows) it is rolled back as a whole and its records are
+ * handled again one transaction each, so that only the record that really fails is retried or dead-lettered. That
+ * record is reported to spring-kafka's error handler as a {@link BatchListenerFailedException}: the offsets before it
+ * are committed (their transactions did), it is retried with backoff or dead-lettered, and the partition goes on
+ * from there. A record that cannot even be read ends the chunk before it in the same way.
  */
-final class HandlingListener<M> implements MessageListener<String, byte[]> {
+final class HandlingListener<M> implements BatchMessageListener<String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(HandlingListener.class);
 
@@ -30,18 +41,44 @@ final class HandlingListener<M> implements MessageListener<String, byte[]> {
     private final Inbox inbox;
     private final TransactionTemplate transactions;
     private final MessagingMetrics metrics;
+    private final int transactionSize;
 
     HandlingListener(MessageHandler<M> handler, String consumer, Inbox inbox, TransactionTemplate transactions,
-            MessagingMetrics metrics) {
+            MessagingMetrics metrics, int transactionSize) {
+        if (transactionSize < 1) {
+            throw new IllegalArgumentException("transactionSize must be at least 1, was " + transactionSize);
+        }
         this.handler = handler;
         this.consumer = consumer;
         this.inbox = inbox;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.transactionSize = transactionSize;
     }
 
     @Override
-    public void onMessage(ConsumerRecord<String, byte[]> record) {
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+        List<Readable<M>> chunk = new ArrayList<>(Math.min(records.size(), transactionSize));
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, byte[]> record = records.get(index);
+            Optional<Readable<M>> readable;
+            try {
+                readable = read(record, index);
+            } catch (RuntimeException unreadable) {
+                handle(chunk, records);
+                throw new BatchListenerFailedException("cannot read " + describe(record), unreadable, index);
+            }
+            readable.ifPresent(chunk::add);
+            if (chunk.size() == transactionSize) {
+                handle(chunk, records);
+                chunk.clear();
+            }
+        }
+        handle(chunk, records);
+    }
+
+    /** The record's envelope and payload; empty when its type is not one the handler takes. */
+    private Optional<Readable<M>> read(ConsumerRecord<String, byte[]> record, int index) {
         IncomingMessage envelope = CloudEventHeaders.read(record);
         Optional<MessageType> type = MessageCatalog.byName(envelope.type())
                 .filter(known -> handler.messageType().isAssignableFrom(known.payloadType()));
@@ -49,16 +86,63 @@ final class HandlingListener<M> implements MessageListener<String, byte[]> {
             metrics.unknownTypeSkipped(record.topic());
             log.debug("Skipping message {} of type {} on {}: not a {}", envelope.id(), envelope.type(),
                     record.topic(), handler.messageType().getSimpleName());
-            return;
+            return Optional.empty();
         }
         M message = handler.messageType().cast(MessageCodec.standard().decode(record.value(), type.get().payloadType()));
-        transactions.executeWithoutResult(status -> {
-            if (!inbox.firstDelivery(consumer, envelope.id())) {
-                metrics.duplicateSkipped(record.topic());
-                log.debug("Skipping message {} on {}: already handled by {}", envelope.id(), record.topic(), consumer);
+        return Optional.of(new Readable<>(index, envelope, message));
+    }
+
+    private void handle(List<Readable<M>> chunk, List<ConsumerRecord<String, byte[]>> records) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        if (chunk.size() > 1) {
+            try {
+                int duplicates = transactions.execute(status -> handleAll(chunk));
+                countDuplicates(duplicates, chunk.getFirst().envelope().topic());
                 return;
+            } catch (RuntimeException failed) {
+                log.debug("A transaction of {} messages on {} failed, handling them one by one: {}", chunk.size(),
+                        chunk.getFirst().envelope().topic(), failed.toString());
             }
-            HandlingContext.handling(envelope, () -> handler.handle(message, envelope));
-        });
+        }
+        for (Readable<M> readable : chunk) {
+            try {
+                int duplicates = transactions.execute(status -> handleAll(List.of(readable)));
+                countDuplicates(duplicates, readable.envelope().topic());
+            } catch (RuntimeException failed) {
+                throw new BatchListenerFailedException("handling " + describe(records.get(readable.index()))
+                        + " failed", failed, readable.index());
+            }
+        }
+    }
+
+    /** Runs the handler for each message not handled before; returns how many were duplicates. */
+    private int handleAll(List<Readable<M>> chunk) {
+        int duplicates = 0;
+        for (Readable<M> readable : chunk) {
+            IncomingMessage envelope = readable.envelope();
+            if (!inbox.firstDelivery(consumer, envelope.id())) {
+                duplicates++;
+                log.debug("Skipping message {} on {}: already handled by {}", envelope.id(), envelope.topic(),
+                        consumer);
+                continue;
+            }
+            HandlingContext.handling(envelope, () -> handler.handle(readable.message(), envelope));
+        }
+        return duplicates;
+    }
+
+    private void countDuplicates(int duplicates, String topic) {
+        for (int i = 0; i < duplicates; i++) {
+            metrics.duplicateSkipped(topic);
+        }
+    }
+
+    private static String describe(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    private record Readable<M>(int index, IncomingMessage envelope, M message) {
     }
 }

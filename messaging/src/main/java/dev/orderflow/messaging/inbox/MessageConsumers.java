@@ -23,7 +23,7 @@ public class MessageConsumers implements SmartLifecycle {
 
     public MessageConsumers(List<MessageHandler<?>> handlers,
             ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, String groupId, Inbox inbox,
-            TransactionTemplate transactions, MessagingMetrics metrics) {
+            TransactionTemplate transactions, MessagingMetrics metrics, int transactionSize) {
         for (MessageHandler<?> handler : handlers) {
             if (containers.containsKey(handler.topic())) {
                 throw new IllegalStateException("two MessageHandlers consume " + handler.topic()
@@ -32,7 +32,8 @@ public class MessageConsumers implements SmartLifecycle {
             ConcurrentMessageListenerContainer<String, byte[]> container = factory.createContainer(handler.topic());
             container.getContainerProperties().setGroupId(groupId);
             container.getContainerProperties().setClientId(groupId + "-" + handler.topic());
-            container.getContainerProperties().setMessageListener(listener(handler, groupId, inbox, transactions, metrics));
+            container.getContainerProperties().setMessageListener(listener(handler, groupId, inbox, transactions, metrics,
+                    transactionSize));
             container.setBeanName("orderflow-consumer-" + handler.topic());
             container.setAutoStartup(false);
             containers.put(handler.topic(), container);
@@ -40,8 +41,8 @@ public class MessageConsumers implements SmartLifecycle {
     }
 
     private static <M> HandlingListener<M> listener(MessageHandler<M> handler, String consumer, Inbox inbox,
-            TransactionTemplate transactions, MessagingMetrics metrics) {
-        return new HandlingListener<>(handler, consumer, inbox, transactions, metrics);
+            TransactionTemplate transactions, MessagingMetrics metrics, int transactionSize) {
+        return new HandlingListener<>(handler, consumer, inbox, transactions, metrics, transactionSize);
     }
 
     /** The container consuming {@code topic}, e.g. to pause it or to see its assignment. */

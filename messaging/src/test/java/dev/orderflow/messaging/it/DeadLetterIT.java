@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,6 +70,48 @@ class DeadLetterIT {
                     .isEqualTo("dev.orderflow.messaging.PoisonMessageException");
             assertThat(handler.effects(orderId, "reserved")).isZero();
             assertThat(count("orderflow.messaging.deadletters") - deadLettersBefore).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void deadLettersOnlyThePoisonOfABurstAndHandlesEveryOtherMessageOfItOnce() {
+        // One key, so one partition, sent back to back: the consumer polls them together and handles them in shared
+        // transactions; the poison fails its transaction, which is then replayed record by record.
+        String key = "burst-" + UUID.randomUUID();
+        List<UUID> orders = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> burst = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            UUID orderId = UUID.randomUUID();
+            orders.add(orderId);
+            burst.add(RawProducer.cloudEvent(key, new ReleaseStock(orderId)));
+        }
+        UUID poisoned = UUID.randomUUID();
+        handler.poison(poisoned);
+        ProducerRecord<String, byte[]> poison = RawProducer.cloudEvent(key, new ReserveStock(poisoned,
+                List.of(new StockLine("SKU-1", 1))));
+        burst.add(12, poison);
+        burst.add(20, burst.get(5));
+        double deadLettersBefore = count("orderflow.messaging.deadletters");
+        double duplicatesBefore = count("orderflow.messaging.inbox.duplicates");
+        try (TopicReader dlt = new TopicReader(DEAD_LETTERS)) {
+
+            kafka.sendAll(burst);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> orders.stream()
+                    .allMatch(orderId -> handler.effects(orderId, "released") >= 1));
+            ConsumerRecord<String, byte[]> deadLetter = dlt.awaitRecords(
+                    record -> key.equals(record.key()), 1, Duration.ofSeconds(20)).getFirst();
+            assertThat(header(deadLetter, "ce_id")).isEqualTo(sent(poison, "ce_id"));
+            assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn"))
+                    .isEqualTo("dev.orderflow.messaging.PoisonMessageException");
+            UUID marker = UUID.randomUUID();
+            kafka.send(RawProducer.cloudEvent(key, new ReleaseStock(marker)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> handler.effects(marker, "released") == 1);
+            assertThat(orders).allSatisfy(orderId -> assertThat(handler.effects(orderId, "released"))
+                    .as("order %s released", orderId).isEqualTo(1));
+            assertThat(handler.effects(poisoned, "reserved")).isZero();
+            assertThat(count("orderflow.messaging.deadletters") - deadLettersBefore).isEqualTo(1);
+            assertThat(count("orderflow.messaging.inbox.duplicates") - duplicatesBefore).isEqualTo(1);
         }
     }
 

@@ -17,7 +17,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Produces records straight to Kafka, bypassing the outbox: duplicates, foreign types, garbage. */
@@ -41,6 +43,19 @@ final class RawProducer implements AutoCloseable {
             return producer.send(record).get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + record.topic(), e);
+        }
+    }
+
+    /** Sends the records back to back (one burst the consumer is likely to poll at once) and awaits them all. */
+    void sendAll(List<ProducerRecord<String, byte[]>> records) {
+        List<Future<RecordMetadata>> sends = records.stream().map(producer::send).toList();
+        producer.flush();
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not produce a burst of " + records.size(), e);
+            }
         }
     }
 
