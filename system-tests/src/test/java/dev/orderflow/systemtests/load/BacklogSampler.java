@@ -113,8 +113,10 @@ final class BacklogSampler implements AutoCloseable {
         return false;
     }
 
+    /** Every service answered with an empty outbox, and every group that has ever committed has nothing left. */
     private boolean caughtUp(Backlog.Sample sample) {
-        return sample.outbox().size() == scrapes.size() && sample.consumerLag().size() == scrapes.size()
+        return sample.outbox().size() == scrapes.size()
+                && sample.consumerLag().keySet().containsAll(topicsByGroup.keySet())
                 && sample.outbox().values().stream().allMatch(reading -> !(reading.pending() > 0))
                 && sample.consumerLag().values().stream().allMatch(lag -> lag == 0);
     }

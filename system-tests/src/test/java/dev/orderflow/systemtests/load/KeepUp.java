@@ -8,11 +8,11 @@ import java.util.List;
  * reached its terminal status and none by the saga deadline, no {@code POST} failed, and the terminal p99 stayed
  * under a bound.
  *
- * <p>The throughput compared with the offered rate is {@link OpenLoopStep.Result#outputRate()} (terminal events from
- * the step's first to its last), not completed/s (from the first send to the last terminal event): completed/s counts
- * one latency of pipeline filling against the step, so a step of {@code s} seconds whose orders take {@code t}
- * seconds could never reach more than {@code s / (s + t)} of the offered rate, and the verdict would depend on the
- * step's length rather than on the system.
+ * <p>The throughput compared with the offered rate is {@link OpenLoopStep.Result#outputRate()} (terminal events in
+ * a window as long as the sending, shifted by the median latency), not completed/s (from the first send to the last
+ * terminal event): completed/s counts one latency of pipeline filling against the step, so a step of {@code s}
+ * seconds whose orders take {@code t} seconds could never reach more than {@code s / (s + t)} of the offered rate, and
+ * the verdict would depend on the step's length rather than on the system.
  *
  * @param minShare     output/s must be at least this share of the offered rate (0.95)
  * @param maxP99Millis terminal p99 must be at most this

@@ -47,7 +47,7 @@ final class LatencyPlot {
     /** Writes the plot to the file (a PNG whatever its name), creating its directory. */
     static void write(List<Point> points, String title, Path file) throws IOException {
         XYChart chart = new XYChartBuilder().width(1000).height(640).title(title)
-                .xAxisTitle("throughput: orders/s turned out (first to last terminal event)")
+                .xAxisTitle("throughput: orders/s turned out (output/s)")
                 .yAxisTitle("POST -> terminal status, ms (log scale)").build();
         XYStyler style = chart.getStyler();
         style.setYAxisLogarithmic(true);

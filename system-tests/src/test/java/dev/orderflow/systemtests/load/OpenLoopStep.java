@@ -36,9 +36,11 @@ final class OpenLoopStep {
      * What one step measured. Rates are per second, from the step's first intended send: {@code sentRate} until the
      * last send, {@code acceptedRate} (202) until the last answer, {@code finishedRate} (terminal events) until the
      * last terminal event, so a step whose orders end long after it stops sending shows it. {@code outputRate} is
-     * the rate the terminal events came out at, from the first to the last (plus one send interval, so that a step
-     * whose every order takes the same time comes out at exactly the offered rate): unlike {@code finishedRate} it
-     * does not count the pipeline's filling (one latency) against the step, and is the throughput the step achieved.
+     * the throughput the step achieved: terminal events per second in a window as long as the sending, shifted by
+     * the median POST -> terminal latency. A system that keeps up turns out, in any such window, as many orders as
+     * were sent in one, however long its orders take and however much their latencies vary; one that falls behind
+     * turns out fewer. Unlike {@code finishedRate}, it does not count the pipeline's filling (one latency) against
+     * the step, so it does not depend on the step's length.
      */
     record Result(int offeredRate, Duration length, int sent, double sentRate, int accepted, double acceptedRate,
             int finished, double finishedRate, double outputRate, Latencies post, Latencies postToTerminal,
@@ -107,14 +109,14 @@ final class OpenLoopStep {
         Latencies postToTerminal = new Latencies();
         Map<String, Integer> outcomes = new TreeMap<>();
         long lastTerminal = start;
-        long firstTerminal = Long.MAX_VALUE;
+        List<Long> seen = new ArrayList<>();
         for (Map.Entry<String, Long> order : intendedByOrderId.entrySet()) {
             Optional<TerminalEvents.Terminal> terminal = events.of(order.getKey());
             if (terminal.isPresent()) {
                 postToTerminal.recordNanos(terminal.get().seenNanos() - order.getValue());
                 outcomes.merge(terminal.get().outcome(), 1, Integer::sum);
                 lastTerminal = Math.max(lastTerminal, terminal.get().seenNanos());
-                firstTerminal = Math.min(firstTerminal, terminal.get().seenNanos());
+                seen.add(terminal.get().seenNanos());
             }
         }
         int accepted = intendedByOrderId.size();
@@ -122,8 +124,18 @@ final class OpenLoopStep {
         return new Result(rate, length, count, count / Math.max(sentSeconds, 1e-9), accepted,
                 accepted / ((lastAnswer - start) / 1e9), finished,
                 finished == 0 ? 0 : finished / ((lastTerminal - start) / 1e9),
-                finished == 0 ? 0 : finished / ((lastTerminal - firstTerminal) / 1e9 + 1.0 / rate), post, postToTerminal,
+                outputRate(seen, start, count * 1_000_000_000L / rate, postToTerminal), post, postToTerminal,
                 outcomes, new TreeMap<>(postFailures), List.copyOf(intendedByOrderId.keySet()));
+    }
+
+    /** Terminal events per second within the sending time shifted by the median latency (see {@link Result}). */
+    static double outputRate(List<Long> seenNanos, long start, long sendingNanos, Latencies postToTerminal) {
+        if (seenNanos.isEmpty() || sendingNanos <= 0) {
+            return 0;
+        }
+        long from = start + Math.round(postToTerminal.millis(50) * 1_000_000);
+        long inWindow = seenNanos.stream().filter(seen -> seen - from >= 0 && seen - from < sendingNanos).count();
+        return inWindow / (sendingNanos / 1e9);
     }
 
     private HttpRequest request(int i) {
