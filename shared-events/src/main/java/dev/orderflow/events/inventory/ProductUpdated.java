@@ -16,5 +16,9 @@ public record ProductUpdated(String sku, String name, Money price) implements Pr
         Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(price, "price");
+        if (price.isNegative() || price.isZero()) {
+            // Replicas price order lines with it: a free or negative product would turn into a payment nobody can make.
+            throw new IllegalArgumentException("price must be positive: " + price);
+        }
     }
 }

@@ -109,8 +109,12 @@ public final class MessageCodec {
 
     private static final class MoneyDeserializer extends ValueDeserializer<Money> {
 
-        /** Far beyond any real order, far below anything costly: a PostgreSQL numeric(19,2) holds 17. */
-        private static final int MAX_INTEGER_DIGITS = 17;
+        /**
+         * Far beyond any real order, far below anything costly, and what every service's columns hold: the widest
+         * amount column is a PostgreSQL numeric(14,2), 12 digits before the point. A longer amount would pass the
+         * codec and then fail each insert, retried until it is dead-lettered a minute later.
+         */
+        private static final int MAX_INTEGER_DIGITS = 12;
         private static final int MAX_AMOUNT_LENGTH = 40;
 
         @Override
