@@ -22,8 +22,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -51,8 +56,8 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -61,11 +66,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Wires the outbox, its relay, the consumers of the {@link MessageHandler} beans, dead letters and housekeeping.
@@ -82,6 +91,11 @@ import java.util.List;
 @ConditionalOnBean({DataSource.class, KafkaProperties.class})
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
+
+    /** Header of a dead letter whose value was cut to fit: the original value's size in bytes. */
+    public static final String TRUNCATED_FROM_HEADER = "orderflow_dlt-truncated-from-bytes";
+    static final int TRUNCATED_VALUE_BYTES = 64 * 1024;
+
 
     private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
 
@@ -151,8 +165,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    DeadLetterProducer deadLetterProducer(KafkaClientSettings kafka) {
-        return new DeadLetterProducer(kafka.producer());
+    DeadLetterProducer deadLetterProducer(KafkaClientSettings kafka, MessagingProperties properties) {
+        Map<String, Object> config = kafka.producer();
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                (int) properties.topics().deadLetterMaxMessageSize().toBytes());
+        return new DeadLetterProducer(config);
     }
 
     @Bean
@@ -193,7 +210,7 @@ public class MessagingAutoConfiguration {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterProducer.template(),
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         ConsumerRecordRecoverer countingDeadLetters = (record, exception) -> {
-            deadLetters.accept(record, failureOf(exception));
+            deadLetterEvenIfTooLarge(deadLetters, record, failureOf(exception));
             metrics.deadLettered(record.topic());
         };
         ExponentialBackOff backOff = new ExponentialBackOff(settings.initialBackoff().toMillis(),
@@ -205,6 +222,40 @@ public class MessagingAutoConfiguration {
                 PoisonMessageException.class);
         factory.setCommonErrorHandler(errorHandler);
         return factory;
+    }
+
+    /**
+     * Dead-letters {@code record}; if even the dead-letter topic refuses it as too large (a topic whose limit was
+     * raised above the dead-letter topic's), dead-letters it with its value cut to {@value #TRUNCATED_VALUE_BYTES}
+     * bytes and its original size in a header. A dead letter that cannot be written would otherwise be retried for
+     * ever and block its partition.
+     */
+    static void deadLetterEvenIfTooLarge(DeadLetterPublishingRecoverer deadLetters, ConsumerRecord<?, ?> record,
+            Exception failure) {
+        try {
+            deadLetters.accept(record, failure);
+        } catch (RuntimeException refused) {
+            if (!(record.value() instanceof byte[] value) || !causedBy(refused, RecordTooLargeException.class)) {
+                throw refused;
+            }
+            log.warn("Dead letter {}-{}@{} of {} bytes is too large for its dead-letter topic; writing its first {} "
+                    + "bytes", record.topic(), record.partition(), record.offset(), value.length, TRUNCATED_VALUE_BYTES);
+            RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+            headers.add(TRUNCATED_FROM_HEADER, String.valueOf(value.length).getBytes(StandardCharsets.UTF_8));
+            deadLetters.accept(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(),
+                    record.timestamp(), record.timestampType(), record.serializedKeySize(), TRUNCATED_VALUE_BYTES,
+                    record.key(), Arrays.copyOf(value, Math.min(value.length, TRUNCATED_VALUE_BYTES)), headers,
+                    Optional.empty()), failure);
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -232,8 +283,10 @@ public class MessagingAutoConfiguration {
             }
             topics.add(builder.build());
         }
+        String deadLetterMaxBytes = String.valueOf(settings.deadLetterMaxMessageSize().toBytes());
         handlers.orderedStream().map(MessageHandler::topic).distinct()
-                .forEach(topic -> topics.add(topic(Topics.deadLetter(topic), settings).build()));
+                .forEach(topic -> topics.add(topic(Topics.deadLetter(topic), settings)
+                        .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, deadLetterMaxBytes).build()));
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
@@ -75,11 +76,15 @@ public record MessagingProperties(
      *                   consumed topics) at startup
      * @param partitions partitions of each declared topic
      * @param replicas   replication factor of each declared topic; 0 means the broker's default
+     * @param deadLetterMaxMessageSize the {@code max.message.bytes} of declared dead-letter topics and the dead-letter
+     *                   producer's {@code max.request.size}: above the consumed topics' limit (1 MiB by default),
+     *                   so that the largest record they accept still fits with the exception headers added
      */
     public record Topics(
             @DefaultValue("true") boolean declare,
             @DefaultValue("6") @Min(1) @Max(1000) int partitions,
-            @DefaultValue("0") @Min(0) @Max(10) short replicas) {
+            @DefaultValue("0") @Min(0) @Max(10) short replicas,
+            @DefaultValue("2MB") @NotNull DataSize deadLetterMaxMessageSize) {
     }
 
     /**
