@@ -1,6 +1,5 @@
 package dev.orderflow.payment;
 
-import dev.orderflow.events.Money;
 import dev.orderflow.events.RejectionReason;
 import dev.orderflow.events.payment.AuthorizePayment;
 import dev.orderflow.events.payment.DeclineReason;
@@ -8,7 +7,6 @@ import dev.orderflow.events.payment.PaymentAuthorized;
 import dev.orderflow.events.payment.PaymentDeclined;
 import dev.orderflow.events.payment.PaymentRefunded;
 import dev.orderflow.events.payment.RefundPayment;
-import dev.orderflow.payment.cashier.CreditLimits;
 import dev.orderflow.payment.domain.LedgerEntry;
 import dev.orderflow.payment.domain.PaymentStatus;
 import dev.orderflow.payment.store.Ledger;
@@ -29,11 +27,6 @@ import static org.awaitility.Awaitility.await;
 
 /** The saga's commands on real Kafka, answered through the outbox, charged through the real (simulated) gateway. */
 class PaymentCommandsIT extends PaymentServiceIntegrationTest {
-
-    private static final Duration REPLY_WITHIN = Duration.ofSeconds(30);
-
-    @Autowired
-    CreditLimits creditLimits;
 
     @Autowired
     Payments payments;
@@ -157,7 +150,7 @@ class PaymentCommandsIT extends PaymentServiceIntegrationTest {
     @Test
     void refundsAChargeTheSlowGatewayMadeAfterWeGaveUp() {
         String customer = customerWithCredit("100.00");
-        simulator.pspFaults(Map.of("latencyMs", 1_000));
+        simulator.pspFaults(Map.of("latencyMs", 1_500));
         UUID orderId = UUID.randomUUID();
 
         saga.send(new AuthorizePayment(orderId, customer, eur("7.00")));
@@ -183,13 +176,17 @@ class PaymentCommandsIT extends PaymentServiceIntegrationTest {
         for (int delivery = 0; delivery < 5; delivery++) {
             saga.send(messageId, command);
         }
-        // A second message for the same order (the saga asking again) must not charge either.
+        // A second message for the same order (the saga asking again) must not charge either, whether it comes
+        // while the charge is pending (no answer yet: the charge worker answers once) or after it (the same answer).
+        saga.send(command);
+        awaitReply(orderId, PaymentAuthorized.class);
         saga.send(command);
 
-        await().atMost(REPLY_WITHIN).until(() -> saga.repliesFor(orderId).size() == 2);
-        assertThat(saga.repliesFor(orderId)).allSatisfy(reply -> assertThat(reply).isInstanceOf(PaymentAuthorized.class))
-                .extracting(reply -> ((PaymentAuthorized) reply).paymentId()).containsOnly(
-                        payments.findByOrderId(orderId).orElseThrow().id());
+        await().atMost(REPLY_WITHIN).until(() -> saga.repliesFor(orderId).size() >= 2);
+        UUID paymentId = payments.findByOrderId(orderId).orElseThrow().id();
+        assertThat(saga.repliesFor(orderId)).hasSizeBetween(2, 3)
+                .allSatisfy(reply -> assertThat(reply).isInstanceOf(PaymentAuthorized.class))
+                .extracting(reply -> ((PaymentAuthorized) reply).paymentId()).containsOnly(paymentId);
         assertThat(simulator.chargesFor(orderId)).hasSize(1);
         assertThat(available(customer)).isEqualTo(eur("75.00"));
         assertThat(ledger.findAllByOrderIdOrderByCreatedAt(orderId)).hasSize(1);
@@ -260,27 +257,8 @@ class PaymentCommandsIT extends PaymentServiceIntegrationTest {
         assertThat(simulator.chargesFor(orderId)).isEmpty();
     }
 
-    private <E> E awaitReply(UUID orderId, Class<E> type) {
-        return await().atMost(REPLY_WITHIN).until(() -> saga.repliesFor(orderId).stream()
-                .filter(type::isInstance).map(type::cast).findFirst().orElse(null), reply -> reply != null);
-    }
-
-    private String customerWithCredit(String limit) {
-        String customer = "c-it-" + UUID.randomUUID();
-        creditLimits.setLimit(customer, eur(limit));
-        return customer;
-    }
-
-    private Money available(String customer) {
-        return creditLimits.account(customer).orElseThrow().available();
-    }
-
     private long retriedCalls() {
         Retry.Metrics metrics = retries.retry(PaymentGatewayClient.PSP).getMetrics();
         return metrics.getNumberOfFailedCallsWithRetryAttempt() + metrics.getNumberOfSuccessfulCallsWithRetryAttempt();
-    }
-
-    private static Money eur(String amount) {
-        return Money.of(amount, "EUR");
     }
 }

@@ -46,6 +46,7 @@ class RestApiIT extends PaymentServiceIntegrationTest {
         assertThat(account.at("/creditLimit/amount").asString()).isEqualTo("500.00");
         assertThat(account.at("/creditLimit/currency").asString()).isEqualTo("EUR");
         assertThat(account.at("/available/amount").asString()).isEqualTo("500.00");
+        assertThat(account.at("/held/amount").asString()).isEqualTo("0.00");
     }
 
     @Test

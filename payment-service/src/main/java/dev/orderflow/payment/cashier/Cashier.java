@@ -2,17 +2,16 @@ package dev.orderflow.payment.cashier;
 
 import dev.orderflow.events.payment.AuthorizePayment;
 import dev.orderflow.events.payment.DeclineReason;
-import dev.orderflow.events.payment.PaymentAuthorized;
 import dev.orderflow.events.payment.PaymentDeclined;
 import dev.orderflow.events.payment.PaymentEvent;
 import dev.orderflow.events.payment.PaymentRefunded;
 import dev.orderflow.events.payment.RefundPayment;
+import dev.orderflow.messaging.IncomingMessage;
 import dev.orderflow.payment.domain.ClosedOrder;
 import dev.orderflow.payment.domain.CreditAccount;
 import dev.orderflow.payment.domain.FraudScreen;
 import dev.orderflow.payment.domain.LedgerEntry;
 import dev.orderflow.payment.domain.Payment;
-import dev.orderflow.payment.psp.ChargeOutcome;
 import dev.orderflow.payment.psp.PaymentGatewayClient;
 import dev.orderflow.payment.store.ClosedOrders;
 import dev.orderflow.payment.store.CreditAccounts;
@@ -20,6 +19,7 @@ import dev.orderflow.payment.store.Ledger;
 import dev.orderflow.payment.store.Payments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,10 +28,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Takes and gives back the money of orders. Each decision is recorded as the order's one payment, so asking again
- * (a redelivered or repeated command) answers what was decided the first time and never charges twice.
+ * Decides on the saga's payment commands within the command's transaction (with its inbox record and outbox reply),
+ * never waiting on the gateway. Each order has one payment, so asking again (a redelivered or repeated command)
+ * answers what was decided the first time and never charges twice.
  *
- * <p>Methods join the caller's transaction (the command's, with its inbox record and outbox reply).
+ * <p>An authorization that passes the credit check and the fraud screen holds its amount on the account and stays
+ * {@code PENDING} for the {@link ChargeWorker}, which charges it at the gateway and sends the reply; one that does
+ * not is declined at once.
  */
 @Component
 public class Cashier {
@@ -45,10 +48,12 @@ public class Cashier {
     private final FraudScreen fraudScreen;
     private final PaymentGatewayClient gateway;
     private final PaymentOutcomes outcomes;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Cashier(CreditAccounts accounts, Payments payments, ClosedOrders closedOrders, Ledger ledger,
-            FraudScreen fraudScreen, PaymentGatewayClient gateway, PaymentOutcomes outcomes, Clock clock) {
+            FraudScreen fraudScreen, PaymentGatewayClient gateway, PaymentOutcomes outcomes,
+            ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.payments = payments;
         this.closedOrders = closedOrders;
@@ -56,50 +61,58 @@ public class Cashier {
         this.fraudScreen = fraudScreen;
         this.gateway = gateway;
         this.outcomes = outcomes;
+        this.events = events;
         this.clock = clock;
     }
 
     /**
-     * Credit check, fraud screening, then the charge. The customer's account stays locked from the credit check to
-     * the end of the transaction, so two orders of one customer cannot both spend the same credit.
+     * Credit check and fraud screening; then the amount is held for the charge worker. The customer's account is
+     * locked from the credit check to the end of this short transaction, so two orders of one customer cannot both
+     * spend the same credit: the second sees the first one's hold.
+     *
+     * @param command the command's message, named as the cause of the reply the charge worker will send
+     * @return the reply to send now: a decline, or the earlier outcome of the order's payment; empty while the
+     *         payment waits for the gateway (the charge worker replies)
      */
     @Transactional
-    public PaymentEvent authorize(AuthorizePayment command) {
+    public Optional<PaymentEvent> authorize(AuthorizePayment command, IncomingMessage message) {
         Optional<Payment> earlier = payments.findByOrderId(command.orderId());
         if (earlier.isPresent()) {
             return earlier.get().outcome();
         }
         if (closedOrders.existsById(command.orderId())) {
-            return decline(command, DeclineReason.ORDER_CLOSED, "the order was closed by a refund before its payment");
+            return Optional.of(decline(command, DeclineReason.ORDER_CLOSED,
+                    "the order was closed by a refund before its payment"));
         }
         Optional<CreditAccount> found = accounts.findForUpdate(command.customerId());
         if (found.isEmpty()) {
-            return decline(command, DeclineReason.INSUFFICIENT_CREDIT,
-                    "customer " + command.customerId() + " has no credit account");
+            return Optional.of(decline(command, DeclineReason.INSUFFICIENT_CREDIT,
+                    "customer " + command.customerId() + " has no credit account"));
         }
         CreditAccount account = found.get();
         if (!account.canCover(command.amount())) {
-            return decline(command, DeclineReason.INSUFFICIENT_CREDIT,
-                    account.available() + " available, " + command.amount() + " asked");
+            return Optional.of(decline(command, DeclineReason.INSUFFICIENT_CREDIT,
+                    account.available() + " available, " + command.amount() + " asked"));
         }
         Optional<String> suspicion = fraudScreen.suspicion(command);
         if (suspicion.isPresent()) {
-            return decline(command, DeclineReason.FRAUD_SUSPECTED, suspicion.get());
+            return Optional.of(decline(command, DeclineReason.FRAUD_SUSPECTED, suspicion.get()));
         }
-        return switch (gateway.charge(command.orderId(), command.customerId(), command.amount())) {
-            case ChargeOutcome.Charged charged -> authorized(command, account, charged.chargeId());
-            case ChargeOutcome.Declined declined -> decline(command, DeclineReason.PAYMENT_DECLINED,
-                    "the payment gateway declined: " + declined.declineCode());
-            case ChargeOutcome.Unavailable unavailable -> decline(command, DeclineReason.PAYMENT_UNAVAILABLE,
-                    unavailable.why());
-        };
+        Instant now = clock.instant();
+        account.hold(command.amount(), now);
+        Payment payment = payments.save(Payment.pending(command.orderId(), command.customerId(), command.amount(),
+                message.id(), message.traceparent(), now));
+        events.publishEvent(new PaymentPending(payment.id()));
+        log.debug("Payment of order {} pending: {} held", command.orderId(), command.amount());
+        return Optional.empty();
     }
 
     /**
      * Gives back what the order's payment took. Without a payment, the order is closed instead: its authorization,
-     * if it is still on its way, will be declined, so nothing is ever taken for it.
+     * if it is still on its way, will be declined, so nothing is ever taken for it. A pending payment is closed too:
+     * the charge worker refunds whatever the gateway charges for it and releases its hold.
      *
-     * @return the refund to announce; empty when there was nothing (more) to refund
+     * @return the refund to announce; empty when there was nothing (more) to refund, or the charge worker will
      */
     @Transactional
     public Optional<PaymentRefunded> refund(RefundPayment command) {
@@ -114,6 +127,13 @@ public class Cashier {
         Payment payment = found.get();
         return switch (payment.status()) {
             case DECLINED, REFUNDED -> Optional.empty();
+            case PENDING -> {
+                if (payment.requestClose(command.reason().name(), now)) {
+                    log.info("Payment of order {} closed while pending ({})", payment.orderId(), command.reason());
+                    events.publishEvent(new PaymentPending(payment.id()));
+                }
+                yield Optional.empty();
+            }
             case AUTHORIZED -> Optional.of(refundAuthorized(payment, now));
         };
     }
@@ -129,22 +149,11 @@ public class Cashier {
         return refunded;
     }
 
-    private PaymentAuthorized authorized(AuthorizePayment command, CreditAccount account, String chargeId) {
-        Instant now = clock.instant();
-        account.charge(command.amount(), now);
-        Payment payment = payments.save(
-                Payment.authorized(command.orderId(), command.customerId(), command.amount(), chargeId, now));
-        log.info("Payment of order {} authorized: {} charged as {}", command.orderId(), command.amount(), chargeId);
-        ledger.save(LedgerEntry.charge(account, payment, now));
-        outcomes.authorized();
-        return (PaymentAuthorized) payment.outcome();
-    }
-
     private PaymentDeclined decline(AuthorizePayment command, DeclineReason reason, String detail) {
         log.info("Payment of order {} declined: {} ({})", command.orderId(), reason, detail);
         Payment payment = payments.save(Payment.declined(command.orderId(), command.customerId(), command.amount(),
                 reason, detail, clock.instant()));
         outcomes.declined(reason);
-        return (PaymentDeclined) payment.outcome();
+        return (PaymentDeclined) payment.outcome().orElseThrow();
     }
 }

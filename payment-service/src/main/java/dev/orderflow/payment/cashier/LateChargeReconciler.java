@@ -25,7 +25,8 @@ import java.util.UUID;
  * Refunds charges the gateway holds for orders whose payment we declined. A charge that timed out is declined as
  * {@code PAYMENT_UNAVAILABLE}, yet a slow gateway may still complete it; and a charge that went through before a
  * failed commit may meet a decline on redelivery (the credit was spent meanwhile, or a refund closed the order). The
- * order was rejected, so that money must go back (invariant I3). Once a declined payment is older than the grace
+ * order was rejected, so that money must go back (invariant I3). The same holds for a payment whose order was closed
+ * while it was pending, when a charge worker that died may have charged it. Once a decline is older than the grace
  * period, the gateway is asked for the order's charges and any successful one is refunded under the order's refund
  * key, so a repeated round or a second instance refunds it at most once.
  */

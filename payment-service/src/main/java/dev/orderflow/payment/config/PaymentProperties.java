@@ -20,11 +20,12 @@ import java.time.Duration;
  * @param psp            the payment gateway
  * @param fraud          the fraud rules
  * @param reconciliation the search for charges the gateway made after we gave up waiting
+ * @param charging       the workers that charge pending payments at the gateway
  */
 @ConfigurationProperties("orderflow.payment")
 @Validated
 public record PaymentProperties(@Valid @DefaultValue Psp psp, @Valid @DefaultValue Fraud fraud,
-        @Valid @DefaultValue Reconciliation reconciliation) {
+        @Valid @DefaultValue Reconciliation reconciliation, @Valid @DefaultValue Charging charging) {
 
     /**
      * @param baseUrl        where the gateway answers
@@ -59,5 +60,23 @@ public record PaymentProperties(@Valid @DefaultValue Psp psp, @Valid @DefaultVal
             @DefaultValue("10s") @NotNull Duration interval,
             @DefaultValue("30s") @NotNull Duration grace,
             @DefaultValue("1d") @NotNull Duration horizon) {
+    }
+
+    /**
+     * @param enabled         whether this instance charges pending payments (any instance may, each claims its own)
+     * @param parallelCharges gateway charges in flight at once in this instance; keep it below the {@code psp}
+     *                        bulkhead's {@code max-concurrent-calls}, which refunds and reconciliation share
+     * @param lease           how long a claimed payment is hidden from other workers, after which it is taken over (its
+     *                        worker is presumed dead): longer than the longest charge (retry attempts x (connect +
+     *                        read timeout) + backoff), else a slow charge is asked for twice (one charge all the same:
+     *                        same idempotency key, but a wasted call)
+     * @param pollInterval    pause between scans for pending payments; a new one is charged right after its commit,
+     *                        the scan finds what a wake-up missed and what a dead instance left
+     */
+    public record Charging(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("16") @Min(1) @Max(512) int parallelCharges,
+            @DefaultValue("30s") @NotNull Duration lease,
+            @DefaultValue("1s") @NotNull Duration pollInterval) {
     }
 }

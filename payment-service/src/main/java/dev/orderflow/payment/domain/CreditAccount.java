@@ -12,8 +12,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The credit a customer may spend on orders. What authorized payments hold is {@code creditLimit - available};
- * available credit never drops below zero nor rises above the limit.
+ * The credit a customer may spend on orders. The balance is what charges have not taken of the limit; pending
+ * payments hold part of it until the gateway has answered, and what is left is available to spend. The balance never
+ * drops below what is held nor rises above the limit, and available credit never drops below zero.
  */
 @Entity
 @Table(name = "credit_accounts")
@@ -26,7 +27,11 @@ public class CreditAccount {
     @Column(name = "credit_limit")
     private BigDecimal creditLimit;
 
-    private BigDecimal available;
+    /** The balance: the limit minus what charges took (the column predates holds). */
+    @Column(name = "available")
+    private BigDecimal balance;
+
+    private BigDecimal held;
 
     private String currency;
 
@@ -45,7 +50,8 @@ public class CreditAccount {
             throw new IllegalArgumentException("a credit limit cannot be negative: " + creditLimit);
         }
         this.creditLimit = creditLimit.amount();
-        this.available = creditLimit.amount();
+        this.balance = creditLimit.amount();
+        this.held = Money.zero(creditLimit.currency()).amount();
         this.currency = creditLimit.currency();
         this.updatedAt = now;
     }
@@ -63,11 +69,22 @@ public class CreditAccount {
         return new Money(creditLimit, currency);
     }
 
+    /** What the customer may still spend: the balance less what pending payments hold. */
     public Money available() {
-        return new Money(available, currency);
+        return balance().minus(held());
     }
 
-    /** What authorized payments hold of the limit. */
+    /** The limit less what charges took; what the ledger's entries add up to. */
+    public Money balance() {
+        return new Money(balance, currency);
+    }
+
+    /** What pending payments hold until the gateway has answered. */
+    public Money held() {
+        return new Money(held, currency);
+    }
+
+    /** What charges and holds take of the limit. */
     public Money inUse() {
         return creditLimit().minus(available());
     }
@@ -76,29 +93,49 @@ public class CreditAccount {
         return currency.equals(amount.currency()) && available().compareTo(amount) >= 0;
     }
 
-    /** Takes the amount of an authorized payment from the available credit. */
-    public void charge(Money amount, Instant now) {
+    /** Sets the amount of a pending payment aside, so no other payment can spend it while the gateway is asked. */
+    public void hold(Money amount, Instant now) {
         if (!canCover(amount)) {
             throw new InsufficientCreditException(customerId, amount, available());
         }
-        available = available().minus(amount).amount();
+        held = held().plus(amount).amount();
         updatedAt = now;
     }
 
-    /** Gives the amount of a refunded payment back. */
+    /** The gateway charged a held amount: it leaves the balance. */
+    public void chargeHeld(Money amount, Instant now) {
+        takeFromHeld(amount);
+        balance = balance().minus(amount).amount();
+        updatedAt = now;
+    }
+
+    /** Nothing was charged for a held amount: it is available again. */
+    public void releaseHold(Money amount, Instant now) {
+        takeFromHeld(amount);
+        updatedAt = now;
+    }
+
+    private void takeFromHeld(Money amount) {
+        if (!currency.equals(amount.currency()) || held().compareTo(amount) < 0) {
+            throw new IllegalStateException("account " + customerId + " holds " + held() + ", not " + amount);
+        }
+        held = held().minus(amount).amount();
+    }
+
+    /** Gives the amount of a refunded charge back. */
     public void restore(Money amount, Instant now) {
-        Money after = available().plus(amount);
+        Money after = balance().plus(amount);
         if (after.compareTo(creditLimit()) > 0) {
             throw new IllegalStateException("restoring " + amount + " to " + customerId + " would exceed its limit "
                     + creditLimit() + ": it was never charged");
         }
-        available = after.amount();
+        balance = after.amount();
         updatedAt = now;
     }
 
     /**
-     * Sets a new limit; available credit moves by the difference. A limit below what is in use is refused, since
-     * the payments holding it cannot be taken back.
+     * Sets a new limit; balance and available credit move by the difference. A limit below what is in use is
+     * refused, since the payments that charged or hold it cannot be taken back.
      *
      * @return how much available credit changed (negative when the limit went down)
      */
@@ -111,7 +148,7 @@ public class CreditAccount {
             throw new CreditInUseException(customerId, newLimit, inUse());
         }
         Money difference = newLimit.minus(creditLimit());
-        available = available().plus(difference).amount();
+        balance = balance().plus(difference).amount();
         creditLimit = newLimit.amount();
         updatedAt = now;
         return difference;

@@ -14,7 +14,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One change of a customer's available credit and the balance after it. The ledger is append-only (a database
+ * One change of a customer's balance (what charges left of the credit limit) and the balance after it. Holds of
+ * pending payments are not entries: they end as a charge or come to nothing. The ledger is append-only (a database
  * trigger refuses updates and deletes), so it can always explain how an account got where it is.
  */
 @Entity
@@ -34,7 +35,7 @@ public class LedgerEntry {
     @Enumerated(EnumType.STRING)
     private Kind kind;
 
-    /** The change of available credit: negative for a charge, positive for a refund. */
+    /** The change of the balance: negative for a charge, positive for a refund. */
     private BigDecimal amount;
 
     @Column(name = "available_after")
@@ -59,14 +60,14 @@ public class LedgerEntry {
         this.customerId = account.customerId();
         this.kind = kind;
         this.amount = change.amount();
-        this.availableAfter = account.available().amount();
+        this.availableAfter = account.balance().amount();
         this.currency = change.currency();
         this.orderId = payment == null ? null : payment.orderId();
         this.paymentId = payment == null ? null : payment.id();
         this.createdAt = now;
     }
 
-    /** Records a charge, after the account was charged. */
+    /** Records a charge, after the account's balance was charged. */
     public static LedgerEntry charge(CreditAccount account, Payment payment, Instant now) {
         return new LedgerEntry(account, Kind.CHARGE, Money.zero(payment.amount().currency()).minus(payment.amount()),
                 payment, now);
@@ -78,8 +79,8 @@ public class LedgerEntry {
     }
 
     /** Records a change of the credit limit, after it was applied. */
-    public static LedgerEntry limitChange(CreditAccount account, Money availableChange, Instant now) {
-        return new LedgerEntry(account, Kind.LIMIT_CHANGE, availableChange, null, now);
+    public static LedgerEntry limitChange(CreditAccount account, Money balanceChange, Instant now) {
+        return new LedgerEntry(account, Kind.LIMIT_CHANGE, balanceChange, null, now);
     }
 
     public Kind kind() {

@@ -17,9 +17,14 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The one payment of an order: what was asked, and what came of it (authorized, declined, refunded). */
+/**
+ * The one payment of an order: what was asked, and what came of it. A payment that passed the credit check and the
+ * fraud screen is {@code PENDING} (its amount held on the account) until the gateway has answered; one that did not
+ * is declined at once. See {@link PaymentStatus} for the way from there.
+ */
 @Entity
 @Table(name = "payments")
 public class Payment {
@@ -62,6 +67,23 @@ public class Payment {
     @Column(name = "reconciled_at")
     private Instant reconciledAt;
 
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    private int attempts;
+
+    @Column(name = "close_reason")
+    private String closeReason;
+
+    @Column(name = "close_requested_at")
+    private Instant closeRequestedAt;
+
+    @Column(name = "command_id")
+    private String commandId;
+
+    @Column(name = "command_traceparent")
+    private String commandTraceparent;
+
     @Version
     private long version;
 
@@ -77,16 +99,24 @@ public class Payment {
         this.currency = amount.currency();
         this.status = status;
         this.reason = reason;
-        this.detail = detail == null ? "" : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+        this.detail = shortened(detail);
         this.chargeId = chargeId;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
-    /** The gateway took the amount under this charge. */
-    public static Payment authorized(UUID orderId, String customerId, Money amount, String chargeId, Instant now) {
-        return new Payment(orderId, customerId, amount, PaymentStatus.AUTHORIZED, null, "",
-                Objects.requireNonNull(chargeId, "chargeId"), now);
+    /**
+     * Credit and fraud checks passed and the amount is held: the gateway is yet to charge it.
+     *
+     * @param commandId          the message id of the command that asked, the cause of the reply to come
+     * @param commandTraceparent that command's trace context, continued by the reply; may be null
+     */
+    public static Payment pending(UUID orderId, String customerId, Money amount, String commandId,
+            String commandTraceparent, Instant now) {
+        Payment payment = new Payment(orderId, customerId, amount, PaymentStatus.PENDING, null, "", null, now);
+        payment.commandId = commandId;
+        payment.commandTraceparent = commandTraceparent;
+        return payment;
     }
 
     /** Nothing was taken, for this reason. */
@@ -96,14 +126,75 @@ public class Payment {
                 detail, null, now);
     }
 
-    /** The authorized amount went back to the customer. */
+    /** A charge worker took the pending payment until {@code until}; other workers leave it alone until then. */
+    public void leased(Instant until) {
+        requireStatus(PaymentStatus.PENDING, "leased");
+        this.leaseUntil = Objects.requireNonNull(until, "until");
+        this.attempts++;
+    }
+
+    /**
+     * The order was closed (its saga gave up) while the gateway was still to charge: whatever it charges is refunded
+     * and the order gets nothing. Asking again changes nothing.
+     *
+     * @return whether this call closed it
+     */
+    public boolean requestClose(String why, Instant now) {
+        requireStatus(PaymentStatus.PENDING, "closed");
+        if (closeRequestedAt != null) {
+            return false;
+        }
+        this.closeReason = Objects.requireNonNull(why, "why");
+        this.closeRequestedAt = now;
+        this.updatedAt = now;
+        return true;
+    }
+
+    /** The gateway charged the pending payment, whose order is still open. */
+    public PaymentAuthorized authorized(String chargeId, Instant now) {
+        requireStatus(PaymentStatus.PENDING, "authorized");
+        if (isCloseRequested()) {
+            throw new IllegalStateException("payment " + id + " belongs to a closed order; its charge is refunded");
+        }
+        this.status = PaymentStatus.AUTHORIZED;
+        this.chargeId = Objects.requireNonNull(chargeId, "chargeId");
+        settled(now);
+        return new PaymentAuthorized(orderId, id, amount());
+    }
+
+    /** Nothing was charged for the pending payment, for this reason. */
+    public PaymentDeclined declined(DeclineReason why, String detail, Instant now) {
+        requireStatus(PaymentStatus.PENDING, "declined");
+        this.status = PaymentStatus.DECLINED;
+        this.reason = Objects.requireNonNull(why, "why");
+        this.detail = shortened(detail);
+        settled(now);
+        return new PaymentDeclined(orderId, reason, this.detail);
+    }
+
+    /** The gateway charged a payment whose order was closed meanwhile: noted, so the charge is refunded. */
+    public void chargedAfterClose(String chargeId, Instant now) {
+        requireStatus(PaymentStatus.PENDING, "charged after its close");
+        if (!isCloseRequested()) {
+            throw new IllegalStateException("payment " + id + " is not closed; its charge authorizes it");
+        }
+        this.chargeId = Objects.requireNonNull(chargeId, "chargeId");
+        this.updatedAt = now;
+    }
+
+    /**
+     * The charge went back to the customer: an authorized payment's, or one the gateway made after the order was
+     * closed.
+     */
     public PaymentRefunded refunded(String refundId, Instant now) {
-        if (status != PaymentStatus.AUTHORIZED) {
-            throw new IllegalStateException("payment " + id + " is " + status + "; only an authorized one is refunded");
+        boolean chargedAfterClose = status == PaymentStatus.PENDING && chargeId != null;
+        if (status != PaymentStatus.AUTHORIZED && !chargedAfterClose) {
+            throw new IllegalStateException("payment " + id + " is " + status + " without a charge; only a charge is"
+                    + " refunded");
         }
         this.status = PaymentStatus.REFUNDED;
         this.refundId = Objects.requireNonNull(refundId, "refundId");
-        this.updatedAt = now;
+        settled(now);
         return new PaymentRefunded(orderId, id, amount());
     }
 
@@ -122,15 +213,33 @@ public class Payment {
 
     /**
      * The answer to an authorization request for this payment's order, the same every time it is asked: what was
-     * decided the first time. A refunded payment closed its order, so it no longer authorizes anything.
+     * decided the first time, or nothing yet while the gateway has not answered (the answer is sent once it has). A
+     * refunded payment closed its order, so it no longer authorizes anything.
      */
-    public PaymentEvent outcome() {
+    public Optional<PaymentEvent> outcome() {
         return switch (status) {
-            case AUTHORIZED -> new PaymentAuthorized(orderId, id, amount());
-            case DECLINED -> new PaymentDeclined(orderId, reason, detail);
-            case REFUNDED -> new PaymentDeclined(orderId, DeclineReason.ORDER_CLOSED,
-                    "the payment of this order was refunded");
+            case PENDING -> Optional.empty();
+            case AUTHORIZED -> Optional.of(new PaymentAuthorized(orderId, id, amount()));
+            case DECLINED -> Optional.of(new PaymentDeclined(orderId, reason, detail));
+            case REFUNDED -> Optional.of(new PaymentDeclined(orderId, DeclineReason.ORDER_CLOSED,
+                    "the payment of this order was refunded"));
         };
+    }
+
+    private void settled(Instant now) {
+        this.leaseUntil = null;
+        this.updatedAt = now;
+    }
+
+    private void requireStatus(PaymentStatus expected, String what) {
+        if (status != expected) {
+            throw new IllegalStateException("payment " + id + " is " + status + "; only a " + expected + " one is "
+                    + what);
+        }
+    }
+
+    private static String shortened(String detail) {
+        return detail == null ? "" : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
     }
 
     public UUID id() {
@@ -162,9 +271,41 @@ public class Payment {
         return detail;
     }
 
-    /** The gateway's charge; null for a declined payment. */
+    /** The gateway's charge; null for a declined payment and one still waiting for the gateway. */
     public String chargeId() {
         return chargeId;
+    }
+
+    /** Whether the order was closed while this payment was pending: nothing may be kept of it. */
+    public boolean isCloseRequested() {
+        return closeRequestedAt != null;
+    }
+
+    /** The saga's reason for closing the order while the payment was pending; null if it was not closed. */
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /** Until when a charge worker holds it; null when no worker does. */
+    public Instant leaseUntil() {
+        return leaseUntil;
+    }
+
+    /** How many times a charge worker claimed it. */
+    public int attempts() {
+        return attempts;
+    }
+
+    public String commandId() {
+        return commandId;
+    }
+
+    public String commandTraceparent() {
+        return commandTraceparent;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     public Instant createdAt() {

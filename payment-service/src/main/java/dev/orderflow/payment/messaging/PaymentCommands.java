@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The saga's commands to payment, from {@code payments.commands}; replies go to {@code payments.events} through the
- * outbox, keyed by order id, in the same transaction as the decision.
+ * outbox, keyed by order id, in the same transaction as the decision. An authorization that waits for the gateway
+ * is answered later, by the charge worker, through the same outbox.
  */
 @Component
 class PaymentCommands implements MessageHandler<PaymentCommand> {
@@ -39,7 +40,8 @@ class PaymentCommands implements MessageHandler<PaymentCommand> {
     public void handle(PaymentCommand command, IncomingMessage envelope) {
         String key = command.orderId().toString();
         switch (command) {
-            case AuthorizePayment authorize -> outbox.append(key, cashier.authorize(authorize));
+            case AuthorizePayment authorize -> cashier.authorize(authorize, envelope)
+                    .ifPresent(reply -> outbox.append(key, reply));
             case RefundPayment refund -> cashier.refund(refund).ifPresent(refunded -> outbox.append(key, refunded));
         }
     }

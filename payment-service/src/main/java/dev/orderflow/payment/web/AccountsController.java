@@ -58,11 +58,12 @@ class AccountsController {
         }
     }
 
-    record AccountView(String customerId, MoneyView creditLimit, MoneyView available) {
+    /** {@code available}: what the customer may spend now; {@code held}: what payments waiting for the gateway hold. */
+    record AccountView(String customerId, MoneyView creditLimit, MoneyView available, MoneyView held) {
 
         static AccountView of(CreditAccount account) {
             return new AccountView(account.customerId(), MoneyView.of(account.creditLimit()),
-                    MoneyView.of(account.available()));
+                    MoneyView.of(account.available()), MoneyView.of(account.held()));
         }
     }
 }

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Payments by order: what was authorized, declined (and why) or refunded. */
+/** Payments by order: what is pending at the gateway, was authorized, declined (and why) or refunded. */
 @RestController
 @RequestMapping("/api/payments")
 class PaymentsController {

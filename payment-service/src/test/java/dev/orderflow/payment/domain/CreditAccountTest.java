@@ -17,31 +17,67 @@ class CreditAccountTest {
     @Test
     void opensWithItsWholeLimitAvailable() {
         assertThat(account.available()).isEqualTo(eur("100.00"));
+        assertThat(account.balance()).isEqualTo(eur("100.00"));
+        assertThat(account.held()).isEqualTo(eur("0.00"));
         assertThat(account.inUse()).isEqualTo(eur("0.00"));
     }
 
     @Test
-    void chargingTakesFromAvailableCredit() {
-        account.charge(eur("30.50"), NOW);
+    void aHoldTakesFromAvailableCreditButNotFromTheBalance() {
+        account.hold(eur("30.50"), NOW);
 
         assertThat(account.available()).isEqualTo(eur("69.50"));
+        assertThat(account.held()).isEqualTo(eur("30.50"));
+        assertThat(account.balance()).isEqualTo(eur("100.00"));
         assertThat(account.inUse()).isEqualTo(eur("30.50"));
     }
 
     @Test
-    void refusesAChargeBeyondAvailableCredit() {
-        account.charge(eur("90.00"), NOW);
+    void chargingAHoldTakesItFromTheBalance() {
+        account.hold(eur("30.50"), NOW);
+
+        account.chargeHeld(eur("30.50"), NOW);
+
+        assertThat(account.available()).isEqualTo(eur("69.50"));
+        assertThat(account.held()).isEqualTo(eur("0.00"));
+        assertThat(account.balance()).isEqualTo(eur("69.50"));
+    }
+
+    @Test
+    void releasingAHoldMakesItAvailableAgain() {
+        account.hold(eur("30.50"), NOW);
+
+        account.releaseHold(eur("30.50"), NOW);
+
+        assertThat(account.available()).isEqualTo(eur("100.00"));
+        assertThat(account.balance()).isEqualTo(eur("100.00"));
+    }
+
+    @Test
+    void refusesAHoldBeyondAvailableCreditCountingOtherHolds() {
+        account.hold(eur("60.00"), NOW);
+        account.hold(eur("30.00"), NOW);
 
         assertThat(account.canCover(eur("10.01"))).isFalse();
-        assertThatThrownBy(() -> account.charge(eur("10.01"), NOW)).isInstanceOf(InsufficientCreditException.class);
+        assertThatThrownBy(() -> account.hold(eur("10.01"), NOW)).isInstanceOf(InsufficientCreditException.class);
         assertThat(account.available()).isEqualTo(eur("10.00"));
     }
 
     @Test
     void coversExactlyWhatIsAvailable() {
-        account.charge(eur("100.00"), NOW);
+        account.hold(eur("100.00"), NOW);
+        account.chargeHeld(eur("100.00"), NOW);
 
         assertThat(account.available()).isEqualTo(eur("0.00"));
+    }
+
+    @Test
+    void refusesToChargeOrReleaseMoreThanIsHeld() {
+        account.hold(eur("10.00"), NOW);
+
+        assertThatThrownBy(() -> account.chargeHeld(eur("10.01"), NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> account.releaseHold(eur("10.01"), NOW)).isInstanceOf(IllegalStateException.class);
+        assertThat(account.held()).isEqualTo(eur("10.00"));
     }
 
     @Test
@@ -51,7 +87,8 @@ class CreditAccountTest {
 
     @Test
     void restoringGivesAChargeBack() {
-        account.charge(eur("40.00"), NOW);
+        account.hold(eur("40.00"), NOW);
+        account.chargeHeld(eur("40.00"), NOW);
 
         account.restore(eur("40.00"), NOW);
 
@@ -60,12 +97,15 @@ class CreditAccountTest {
 
     @Test
     void refusesToRestoreMoreThanWasCharged() {
+        account.hold(eur("40.00"), NOW);
+
         assertThatThrownBy(() -> account.restore(eur("0.01"), NOW)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void raisingTheLimitRaisesAvailableCreditByTheDifference() {
-        account.charge(eur("60.00"), NOW);
+        charged("40.00");
+        account.hold(eur("20.00"), NOW);
 
         Money change = account.changeLimit(eur("150.00"), NOW);
 
@@ -76,19 +116,27 @@ class CreditAccountTest {
 
     @Test
     void loweringTheLimitToWhatIsInUseLeavesNothingAvailable() {
-        account.charge(eur("60.00"), NOW);
+        charged("40.00");
+        account.hold(eur("20.00"), NOW);
 
         account.changeLimit(eur("60.00"), NOW);
 
         assertThat(account.available()).isEqualTo(eur("0.00"));
+        assertThat(account.held()).isEqualTo(eur("20.00"));
     }
 
     @Test
-    void refusesALimitBelowWhatIsInUse() {
-        account.charge(eur("60.00"), NOW);
+    void refusesALimitBelowWhatIsChargedAndHeld() {
+        charged("40.00");
+        account.hold(eur("20.00"), NOW);
 
         assertThatThrownBy(() -> account.changeLimit(eur("59.99"), NOW)).isInstanceOf(CreditInUseException.class);
         assertThat(account.creditLimit()).isEqualTo(eur("100.00"));
+    }
+
+    private void charged(String amount) {
+        account.hold(eur(amount), NOW);
+        account.chargeHeld(eur(amount), NOW);
     }
 
     private static Money eur(String amount) {

@@ -13,24 +13,27 @@ class LedgerEntryTest {
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
 
     @Test
-    void aChargeTakesFromAvailableCreditAndRecordsTheBalanceAfter() {
+    void aChargeTakesFromTheBalanceAndRecordsTheBalanceAfter() {
         CreditAccount account = CreditAccount.open("c-1", Money.of("100.00", "EUR"), NOW);
-        Payment payment = Payment.authorized(UUID.randomUUID(), "c-1", Money.of("30.00", "EUR"), "ch_1", NOW);
-        account.charge(payment.amount(), NOW);
+        Payment payment = Payment.pending(UUID.randomUUID(), "c-1", Money.of("30.00", "EUR"), "msg-1", null, NOW);
+        account.hold(Money.of("20.00", "EUR"), NOW);
+        account.hold(payment.amount(), NOW);
+        account.chargeHeld(payment.amount(), NOW);
 
         LedgerEntry entry = LedgerEntry.charge(account, payment, NOW);
 
         assertThat(entry.kind()).isEqualTo(LedgerEntry.Kind.CHARGE);
         assertThat(entry.amount()).isEqualTo(Money.of("-30.00", "EUR"));
-        assertThat(entry.availableAfter()).isEqualTo(Money.of("70.00", "EUR"));
+        assertThat(entry.availableAfter()).as("the balance, whatever else is held").isEqualTo(Money.of("70.00", "EUR"));
         assertThat(entry.orderId()).isEqualTo(payment.orderId());
     }
 
     @Test
     void aRefundGivesBackWhatTheChargeTook() {
         CreditAccount account = CreditAccount.open("c-1", Money.of("100.00", "EUR"), NOW);
-        Payment payment = Payment.authorized(UUID.randomUUID(), "c-1", Money.of("30.00", "EUR"), "ch_1", NOW);
-        account.charge(payment.amount(), NOW);
+        Payment payment = Payment.pending(UUID.randomUUID(), "c-1", Money.of("30.00", "EUR"), "msg-1", null, NOW);
+        account.hold(payment.amount(), NOW);
+        account.chargeHeld(payment.amount(), NOW);
         LedgerEntry charge = LedgerEntry.charge(account, payment, NOW);
         account.restore(payment.amount(), NOW);
 

@@ -20,39 +20,141 @@ class PaymentTest {
     private final Money amount = Money.of("59.80", "EUR");
 
     @Test
-    void anAuthorizedPaymentAnswersAuthorizedEveryTime() {
-        Payment payment = Payment.authorized(orderId, "c-1", amount, "ch_1", NOW);
+    void aPendingPaymentHasNoAnswerYet() {
+        Payment payment = pending();
 
-        assertThat(payment.outcome()).isEqualTo(new PaymentAuthorized(orderId, payment.id(), amount));
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(payment.outcome()).isEmpty();
+        assertThat(payment.commandId()).isEqualTo("msg-1");
+    }
+
+    @Test
+    void anAuthorizedPaymentAnswersAuthorizedEveryTime() {
+        Payment payment = pending();
+
+        PaymentAuthorized authorized = payment.authorized("ch_1", NOW);
+
+        assertThat(authorized).isEqualTo(new PaymentAuthorized(orderId, payment.id(), amount));
+        assertThat(payment.outcome()).contains(authorized);
         assertThat(payment.outcome()).isEqualTo(payment.outcome());
+        assertThat(payment.chargeId()).isEqualTo("ch_1");
     }
 
     @Test
     void aDeclinedPaymentAnswersItsReason() {
         Payment payment = Payment.declined(orderId, "c-1", amount, DeclineReason.INSUFFICIENT_CREDIT, "0 left", NOW);
 
-        assertThat(payment.outcome()).isEqualTo(new PaymentDeclined(orderId, DeclineReason.INSUFFICIENT_CREDIT, "0 left"));
+        assertThat(payment.outcome()).contains(new PaymentDeclined(orderId, DeclineReason.INSUFFICIENT_CREDIT, "0 left"));
+    }
+
+    @Test
+    void aPendingPaymentTheGatewayRefusedIsDeclined() {
+        Payment payment = pending();
+        payment.leased(NOW.plusSeconds(30));
+
+        PaymentDeclined declined = payment.declined(DeclineReason.PAYMENT_DECLINED, "card_declined", NOW);
+
+        assertThat(declined).isEqualTo(new PaymentDeclined(orderId, DeclineReason.PAYMENT_DECLINED, "card_declined"));
+        assertThat(payment.outcome()).contains(declined);
+        assertThat(payment.leaseUntil()).as("a settled payment is nobody's work").isNull();
+    }
+
+    @Test
+    void eachClaimCountsAsAnAttempt() {
+        Payment payment = pending();
+
+        payment.leased(NOW.plusSeconds(30));
+        payment.leased(NOW.plusSeconds(60));
+
+        assertThat(payment.attempts()).isEqualTo(2);
+        assertThat(payment.leaseUntil()).isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void onlyAPendingPaymentIsClaimed() {
+        Payment payment = pending();
+        payment.authorized("ch_1", NOW);
+
+        assertThatThrownBy(() -> payment.leased(NOW)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aRefundedPaymentClosedItsOrder() {
-        Payment payment = Payment.authorized(orderId, "c-1", amount, "ch_1", NOW);
+        Payment payment = pending();
+        payment.authorized("ch_1", NOW);
 
         PaymentRefunded refunded = payment.refunded("re_1", NOW);
 
         assertThat(refunded).isEqualTo(new PaymentRefunded(orderId, payment.id(), amount));
         assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
-        assertThat(payment.outcome()).isInstanceOfSatisfying(PaymentDeclined.class,
-                declined -> assertThat(declined.reason()).isEqualTo(DeclineReason.ORDER_CLOSED));
+        assertThat(payment.outcome()).hasValueSatisfying(outcome -> assertThat(outcome)
+                .isInstanceOfSatisfying(PaymentDeclined.class,
+                        declined -> assertThat(declined.reason()).isEqualTo(DeclineReason.ORDER_CLOSED)));
     }
 
     @Test
-    void onlyAnAuthorizedPaymentIsRefunded() {
+    void onlyAChargeIsRefunded() {
         Payment declined = Payment.declined(orderId, "c-1", amount, DeclineReason.PAYMENT_DECLINED, "", NOW);
-        Payment refunded = Payment.authorized(orderId, "c-1", amount, "ch_1", NOW);
+        Payment refunded = pending();
+        refunded.authorized("ch_1", NOW);
         refunded.refunded("re_1", NOW);
+        Payment uncharged = pending();
 
         assertThatThrownBy(() -> declined.refunded("re_2", NOW)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> refunded.refunded("re_2", NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> uncharged.refunded("re_2", NOW)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void closingAPendingPaymentOnceIsEnough() {
+        Payment payment = pending();
+
+        assertThat(payment.requestClose("TIMED_OUT", NOW)).isTrue();
+        assertThat(payment.requestClose("CUSTOMER_CANCELLED", NOW)).isFalse();
+
+        assertThat(payment.isCloseRequested()).isTrue();
+        assertThat(payment.closeReason()).isEqualTo("TIMED_OUT");
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
+    }
+
+    @Test
+    void aClosedPaymentIsNeverAuthorized() {
+        Payment payment = pending();
+        payment.requestClose("TIMED_OUT", NOW);
+
+        assertThatThrownBy(() -> payment.authorized("ch_1", NOW)).isInstanceOf(IllegalStateException.class);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
+    }
+
+    @Test
+    void aChargeMadeAfterTheCloseIsRefunded() {
+        Payment payment = pending();
+        payment.requestClose("CUSTOMER_CANCELLED", NOW);
+
+        payment.chargedAfterClose("ch_1", NOW);
+        PaymentRefunded refunded = payment.refunded("re_1", NOW);
+
+        assertThat(refunded).isEqualTo(new PaymentRefunded(orderId, payment.id(), amount));
+        assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(payment.chargeId()).isEqualTo("ch_1");
+    }
+
+    @Test
+    void onlyAClosedPaymentNotesAChargeForRefund() {
+        Payment payment = pending();
+
+        assertThatThrownBy(() -> payment.chargedAfterClose("ch_1", NOW)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void onlyAPendingPaymentIsClosed() {
+        Payment payment = pending();
+        payment.authorized("ch_1", NOW);
+
+        assertThatThrownBy(() -> payment.requestClose("TIMED_OUT", NOW)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private Payment pending() {
+        return Payment.pending(orderId, "c-1", amount, "msg-1", null, NOW);
     }
 }

@@ -93,6 +93,19 @@ public final class SagaSide {
 
     /** Sends the command under a given message id, e.g. again, as a broker redelivery would. */
     public void send(String messageId, PaymentCommand command) {
+        try {
+            producer.send(record(messageId, command)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send " + command.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Sends the command as a new message without waiting for the broker, for a burst of many commands. */
+    public void sendAsync(PaymentCommand command) {
+        producer.send(record(UUID.randomUUID().toString(), command));
+    }
+
+    private static ProducerRecord<String, byte[]> record(String messageId, PaymentCommand command) {
         MessageType type = MessageCatalog.of(command.getClass());
         String key = command.orderId().toString();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), key,
@@ -105,11 +118,7 @@ public final class SagaSide {
         header(record, "ce_subject", key);
         header(record, "ce_correlationid", key);
         header(record, "content-type", "application/json");
-        try {
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send " + type.name(), e);
-        }
+        return record;
     }
 
     /** Every reply for the order so far, oldest first. */
