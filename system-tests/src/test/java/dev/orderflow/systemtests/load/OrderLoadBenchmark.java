@@ -156,9 +156,20 @@ public final class OrderLoadBenchmark {
                 settle(backlogs, settle);
             }
             List<Report.Step> steps = new ArrayList<>();
+            Optional<ProcessCpu> cpu = target.ours() ? Optional.of(new ProcessCpu(target.stack())) : Optional.empty();
+            List<Map<String, Double>> cpuPerOrder = new ArrayList<>();
+            List<String> cpuSteps = new ArrayList<>();
             Map<Integer, Boolean> held = new LinkedHashMap<>();
             for (int rate : rates) {
+                Map<String, Duration> cpuBefore = cpu.map(ProcessCpu::snapshot).orElse(Map.of());
                 Report.Step done = step(load, backlogs, keepUp, rate, step, false, settle);
+                if (cpu.isPresent()) {
+                    // Includes the settling after the step: the work the step's orders left behind is theirs too.
+                    cpuPerOrder.add(ProcessCpu.perOrder(cpuBefore, cpu.get().snapshot(),
+                            done.result().acceptedOrderIds().size()));
+                    cpuSteps.add(done.label());
+                    say("  CPU ms per order: " + cpuPerOrder.getLast());
+                }
                 steps.add(done);
                 placed.addAll(done.result().acceptedOrderIds());
                 held.merge(rate, done.verdict().held(), Boolean::logicalAnd);
@@ -189,7 +200,8 @@ public final class OrderLoadBenchmark {
                             BacklogSampler.PENDING, BacklogSampler.OLDEST_AGE,
                             target.ours() ? "1 s (set by the benchmark)" : "its backlog-refresh (5 s unless set)",
                             backlogs.failedReadings());
-            Report report = new Report(setup, commits, kafka, steps, keepUp, maxRate, sampling, invariants);
+            Report report = new Report(setup, commits, kafka, steps, keepUp, maxRate, sampling, invariants,
+                    ProcessCpu.table(cpuSteps, cpuPerOrder));
             System.out.println();
             System.out.println(report.markdown());
             String name = "order-load-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)

@@ -32,6 +32,7 @@ final class Report {
     private final Optional<MaxRateSearch.Outcome> maxRate;
     private final String sampling;
     private final String invariants;
+    private final List<String> cpu;
 
     /**
      * @param maxRate  the search's outcome, empty when the run did not search
@@ -39,6 +40,14 @@ final class Report {
      */
     Report(String setup, Baselines.CommitRate commits, Baselines.KafkaRoundTrip kafka, List<Step> steps,
             KeepUp keepUp, Optional<MaxRateSearch.Outcome> maxRate, String sampling, String invariants) {
+        this(setup, commits, kafka, steps, keepUp, maxRate, sampling, invariants, List.of());
+    }
+
+    /** @param cpu markdown lines on the CPU each process spent per order (empty: not measured) */
+    Report(String setup, Baselines.CommitRate commits, Baselines.KafkaRoundTrip kafka, List<Step> steps,
+            KeepUp keepUp, Optional<MaxRateSearch.Outcome> maxRate, String sampling, String invariants,
+            List<String> cpu) {
+        this.cpu = List.copyOf(cpu);
         this.setup = setup;
         this.commits = commits;
         this.kafka = kafka;
@@ -92,6 +101,14 @@ final class Report {
         }
         lines.add("");
         lines.add(sampling);
+        if (!cpu.isEmpty()) {
+            lines.add("");
+            lines.add("CPU milliseconds per accepted order, per process (operating system CPU time from the step's "
+                    + "first send until the system settled after it, divided by its accepted orders; PostgreSQL "
+                    + "counts every backend):");
+            lines.add("");
+            lines.addAll(cpu);
+        }
         lines.add("");
         lines.add(maxRateLine());
         lines.add("");
