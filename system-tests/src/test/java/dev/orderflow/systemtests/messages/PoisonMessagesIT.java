@@ -24,7 +24,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -107,17 +106,12 @@ class PoisonMessagesIT {
     }
 
     /**
-     * A record the broker accepts can be too large to dead-letter: the copy carries the exception headers (the stack
-     * trace alone is kilobytes) and no longer fits {@code max.request.size} nor the broker's limit. spring-kafka's
-     * recoverer then throws, the error handler seeks back to the record, and the consumer retries it forever: the
-     * partition is blocked and the service logs the failure ten times a second. Disabled until messaging can
-     * dead-letter it (e.g. dead-letter topics with a larger {@code max.message.bytes} and a dead-letter producer
-     * with a larger {@code max.request.size}): enabled while the bug is there, it would block one partition of every
-     * consumed topic for every later test of the JVM.
+     * A record the broker accepts must still fit its dead letter, which carries the exception headers too (the stack
+     * trace alone is kilobytes). Before messaging declared its dead-letter topics larger than the consumed ones, the
+     * copy did not fit, spring-kafka's recoverer threw, the error handler sought back to the record and the partition
+     * was blocked for ever.
      */
     @Test
-    @Disabled("bug: a record just under the broker's limit cannot be dead-lettered and blocks its partition forever "
-            + "(DeadLetterPublishingRecoverer: RecordTooLargeException, then DefaultErrorHandler seeks back to it)")
     void deadLettersARecordJustUnderTheBrokersLimitAndKeepsItsPartitionMoving() {
         poisonAndFollowUp((topic, keys) -> {
             List<Poison> poisons = new ArrayList<>();
