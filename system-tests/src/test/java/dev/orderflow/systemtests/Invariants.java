@@ -1,11 +1,13 @@
 package dev.orderflow.systemtests;
 
+import dev.orderflow.localstack.launcher.Stack;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,11 +19,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The invariants of DESIGN.md section 5, checked against each service's own data (never against what the test
- * remembers it did), once the system is quiet. Each check names the order or SKU that broke it.
+ * remembers it did), once the system is quiet. Each check names the order or SKU that broke it. Public for the
+ * suites in sub-packages (fault injection), which build it with {@link #of(Stack)}.
  */
-final class Invariants {
+public final class Invariants {
 
-    static final Set<String> TERMINAL = Set.of("CONFIRMED", "REJECTED", "CANCELLED");
+    public static final Set<String> TERMINAL = Set.of("CONFIRMED", "REJECTED", "CANCELLED");
     private static final Map<String, String> TEMPLATE_OF_STATUS =
             Map.of("CONFIRMED", "ORDER_CONFIRMED", "REJECTED", "ORDER_REJECTED", "CANCELLED", "ORDER_CANCELLED");
 
@@ -31,8 +34,13 @@ final class Invariants {
         this.api = api;
     }
 
+    /** The checks for the services of this stack (the first instance of each answers). */
+    public static Invariants of(Stack stack) {
+        return new Invariants(new Api(stack));
+    }
+
     /** I1: every order reaches a terminal status; answers the orders as they ended. */
-    List<JsonNode> awaitTerminal(Collection<String> orderIds) {
+    public List<JsonNode> awaitTerminal(Collection<String> orderIds) {
         Duration patience = RunningSystem.SAGA_DEADLINE.multipliedBy(3).plusSeconds(30);
         List<JsonNode> ended = new ArrayList<>();
         for (String orderId : orderIds) {
@@ -44,7 +52,7 @@ final class Invariants {
         return ended;
     }
 
-    JsonNode awaitStatus(String orderId, String status) {
+    public JsonNode awaitStatus(String orderId, String status) {
         return await("order " + orderId + " to be " + status)
                 .atMost(RunningSystem.SAGA_DEADLINE.multipliedBy(3).plusSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
@@ -52,7 +60,7 @@ final class Invariants {
     }
 
     /** I1 to I5 for these orders and SKUs, waiting until the system is quiet. */
-    void holdFor(Collection<String> orderIds, Collection<String> skus) {
+    public void holdFor(Collection<String> orderIds, Collection<String> skus) {
         List<JsonNode> orders = awaitTerminal(orderIds);
         for (JsonNode order : orders) {
             String orderId = order.path("id").asString();
@@ -72,7 +80,7 @@ final class Invariants {
     }
 
     /** I2: initial + restocked = available + reserved + sold, available never negative, and the ledger agrees. */
-    void stockBalances(String sku) {
+    public void stockBalances(String sku) {
         JsonNode product = api.product(sku);
         Map<String, Integer> moved = api.stockMovements(sku).stream().collect(Collectors.groupingBy(
                 movement -> movement.path("type").asString(),
@@ -92,7 +100,7 @@ final class Invariants {
      * I3: authorized - refunded = total if CONFIRMED, else 0; at most one charge at the gateway, which is refunded
      * in full unless the order is CONFIRMED.
      */
-    void paymentsSettled(JsonNode order) {
+    public void paymentsSettled(JsonNode order) {
         String orderId = order.path("id").asString();
         boolean confirmed = "CONFIRMED".equals(order.path("status").asString());
         BigDecimal total = Api.amount(order.path("total"));
@@ -114,7 +122,7 @@ final class Invariants {
     }
 
     /** I4: the customer hears of the terminal status exactly once, and of no status twice. */
-    void notifiedOnce(JsonNode order) {
+    public void notifiedOnce(JsonNode order) {
         String orderId = order.path("id").asString();
         List<JsonNode> notifications = api.notifications(orderId);
         Map<String, Long> perTemplate = notifications.stream().collect(Collectors.groupingBy(
@@ -130,8 +138,73 @@ final class Invariants {
                 .as("delivery of %s for order %s", expected, orderId).isEqualTo("SENT");
     }
 
+    /** I4: one payment per order, however often AuthorizePayment (or a refund) was delivered. */
+    public void paidOnce(JsonNode order) {
+        String orderId = order.path("id").asString();
+        assertThat(api.payments(orderId)).as("payments of order %s", orderId).hasSizeLessThanOrEqualTo(1);
+    }
+
+    /**
+     * I4 and I6 on one product's stock ledger, once quiet: each order of {@code orders} holding lines of the SKU
+     * reserved, released, committed and returned it at most once each, holds nothing any more, and has sold its
+     * quantity exactly if CONFIRMED; and the ledger moves stock for no other order. So a crash that lost a command
+     * (a reservation never released) or replayed one (a second reservation) shows here, naming the order.
+     *
+     * @param orders every order that may have touched the SKU, as {@code GET /api/orders} answers them
+     */
+    public void ledgerSettled(String sku, Collection<JsonNode> orders) {
+        Map<String, Map<String, List<Integer>>> movedPerOrder = api.stockMovements(sku).stream()
+                .filter(movement -> !"RESTOCK".equals(movement.path("type").asString()))
+                .collect(Collectors.groupingBy(movement -> movement.path("orderId").asString(),
+                        Collectors.groupingBy(movement -> movement.path("type").asString(),
+                                Collectors.mapping(movement -> movement.path("quantity").asInt(),
+                                        Collectors.toList()))));
+        List<String> broken = new ArrayList<>();
+        Set<String> known = new HashSet<>();
+        for (JsonNode order : orders) {
+            String orderId = order.path("id").asString();
+            known.add(orderId);
+            int quantity = 0;
+            for (JsonNode line : order.path("items")) {
+                if (sku.equals(line.path("sku").asString())) {
+                    quantity += line.path("quantity").asInt();
+                }
+            }
+            Map<String, List<Integer>> moved = movedPerOrder.getOrDefault(orderId, Map.of());
+            if (quantity == 0) {
+                if (!moved.isEmpty()) {
+                    broken.add("order %s has no line of %s but moved %s".formatted(orderId, sku, moved));
+                }
+                continue;
+            }
+            moved.forEach((type, quantities) -> {
+                if (quantities.size() > 1) {
+                    broken.add("order %s: %s of %s %d times %s".formatted(orderId, type, sku, quantities.size(),
+                            quantities));
+                }
+            });
+            int reserved = sum(moved, "RESERVE");
+            int stillHeld = reserved - sum(moved, "RELEASE") - sum(moved, "COMMIT");
+            int sold = sum(moved, "COMMIT") - sum(moved, "RETURN");
+            String status = order.path("status").asString();
+            int soldExpected = "CONFIRMED".equals(status) ? quantity : 0;
+            if (stillHeld != 0 || sold != soldExpected || (reserved != 0 && reserved != quantity)) {
+                broken.add("%s order %s (%d of %s): ledger %s leaves %d reserved and %d sold, expected 0 and %d"
+                        .formatted(status, orderId, quantity, sku, moved, stillHeld, sold, soldExpected));
+            }
+        }
+        movedPerOrder.keySet().stream().filter(orderId -> !known.contains(orderId)).forEach(orderId ->
+                broken.add("the ledger of %s moves stock for order %s, which is none of the orders checked: %s"
+                        .formatted(sku, orderId, movedPerOrder.get(orderId))));
+        assertThat(broken).as("orders whose stock effects on %s are not exactly once (I4, I6)", sku).isEmpty();
+    }
+
+    private static int sum(Map<String, List<Integer>> moved, String type) {
+        return moved.getOrDefault(type, List.of()).stream().mapToInt(Integer::intValue).sum();
+    }
+
     /** I5 as the order's own history shows it: versions 1..n without gaps, starting with OrderPlaced. */
-    void eventsInSequence(String orderId) {
+    public void eventsInSequence(String orderId) {
         List<JsonNode> events = api.orderEvents(orderId);
         assertThat(events).as("events of order %s", orderId).isNotEmpty();
         assertThat(events.getFirst().path("type").asString()).isEqualTo("dev.orderflow.order.OrderPlaced.v1");

@@ -17,12 +17,12 @@ import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
 /**
  * The system under test, started once per test JVM on free ports and stopped when the JVM exits: starting five
  * JVMs, a broker and a database is the expensive part, so every test class shares it and isolates itself by
- * its own orders, products and customers.
+ * its own orders, products and customers. Public for the suites in sub-packages (fault injection), which share it.
  */
-final class RunningSystem {
+public final class RunningSystem {
 
     /** Short enough that a deadline scenario stays quick, long enough that a busy 2-core machine meets it. */
-    static final Duration SAGA_DEADLINE = Duration.ofSeconds(12);
+    public static final Duration SAGA_DEADLINE = Duration.ofSeconds(12);
 
     private static Stack stack;
     private static Api api;
@@ -37,7 +37,8 @@ final class RunningSystem {
         return api;
     }
 
-    static synchronized Stack stack() {
+    /** The stack, started on first use; a suite that adds instances or faults restores it before it ends. */
+    public static synchronized Stack stack() {
         api();
         return stack;
     }

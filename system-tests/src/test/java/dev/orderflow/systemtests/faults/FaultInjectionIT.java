@@ -1,0 +1,105 @@
+package dev.orderflow.systemtests.faults;
+
+import dev.orderflow.systemtests.RunningSystem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static dev.orderflow.localstack.launcher.OrderflowService.INVENTORY;
+import static dev.orderflow.localstack.launcher.OrderflowService.NOTIFICATION;
+import static dev.orderflow.localstack.launcher.OrderflowService.ORDER;
+import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
+
+/**
+ * The fault-injection suite of issue 5, one scenario per test, in sequence on the shared stack (each heals what it
+ * broke; the last ones run two instances of every service, removed again at the end).
+ *
+ * <p>In {@code ./mvnw verify} it is the short form: {@value #CI_ORDERS} orders per scenario at {@value #CI_RATE}
+ * orders/s. The long form is the same suite with more orders, e.g.
+ * {@code ./mvnw -pl system-tests verify -Dit.test=FaultInjectionIT -Dfaults.orders=10000} (see the README);
+ * {@code -Dfaults.rate} sets the stream's rate. Each scenario prints one {@code [faults]} line and appends it to
+ * {@code target/faults-report.txt}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionIT {
+
+    static final int CI_ORDERS = 150;
+    static final String CI_RATE = "15";
+
+    private static ScenarioRunner runner;
+
+    @BeforeAll
+    static void startTheSystem() {
+        runner = new ScenarioRunner(RunningSystem.stack(), Integer.getInteger("faults.orders", CI_ORDERS),
+                Double.parseDouble(System.getProperty("faults.rate", CI_RATE)),
+                Path.of("target", "faults-report.txt"));
+    }
+
+    @AfterAll
+    static void restoreTheSystem() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void killingEachServiceInTurnLosesNothing() {
+        runner.check(new ServiceCrash(List.of(ORDER, INVENTORY, PAYMENT, NOTIFICATION), Duration.ofSeconds(3)));
+    }
+
+    @Test
+    @Order(2)
+    void paymentDownPastTheSagaDeadlineTimesOrdersOutAndCompensatesItsLateReplies() {
+        runner.check(new ParticipantPastDeadline(PAYMENT, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    @Order(3)
+    void aStoppedBrokerDelaysOrdersButLosesNone() {
+        runner.check(new BrokerRestart(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    @Order(4)
+    void aStoppedDatabaseRefusesOrdersMeanwhileAndLosesNoneItAccepted() {
+        runner.check(new DatabaseRestart(Duration.ofSeconds(8)));
+    }
+
+    @Test
+    @Order(5)
+    void aGatewayOutageRejectsOrdersAsPaymentUnavailableAndChargesNothingTwice() {
+        runner.check(PartyFault.pspOutage(Duration.ofSeconds(8)));
+    }
+
+    @Test
+    @Order(6)
+    void aGatewaySlowerThanTheTimeLimitChargesNothingTwice() {
+        runner.check(PartyFault.pspSlow(Duration.ofSeconds(8)));
+    }
+
+    @Test
+    @Order(7)
+    void aNotificationProviderOutageDelaysNotificationsButSendsEachOnce() {
+        runner.check(PartyFault.providerOutage(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    @Order(8)
+    void twoInstancesOfEveryServiceShareTheLoadAndOneLeavingLosesNothing() {
+        runner.check(new InstancesLeave());
+    }
+
+    @Test
+    @Order(9)
+    void killingTheRelayLeaseHolderFailsOverWithinSeconds() {
+        runner.check(new RelayLeaseHolderCrash(List.of(ORDER, INVENTORY, PAYMENT, NOTIFICATION)));
+    }
+}
