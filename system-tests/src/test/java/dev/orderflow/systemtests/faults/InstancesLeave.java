@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * Two instances of every service share the load (the consumer groups split the partitions, one relay per database
- * is active); then one instance of each leaves gracefully mid-stream, so its partitions move to the other, and
- * comes back later, so they move again.
+ * is active); then the added instance of each leaves gracefully mid-stream, for good, so its partitions move to
+ * the first instance and, if it held the relay lease, so does the lease.
  */
 record InstancesLeave() implements Scenario {
 
     @Override
     public String name() {
-        return "two instances each, one leaves and returns";
+        return "two instances each, then one of each leaves";
     }
 
     @Override
@@ -23,13 +23,9 @@ record InstancesLeave() implements Scenario {
 
     @Override
     public void inject(FaultContext faults) {
-        faults.awaitStreamAt(0.3);
-        // The first instances started first, so they hold the relay leases: their leaving moves those too.
+        faults.awaitStreamAt(0.4);
         List<ServiceProcess> leaving = Backlogs.SERVICES.stream()
-                .map(service -> faults.instances(service).getFirst()).toList();
-        leaving.parallelStream().forEach(ServiceProcess::stop);
-        faults.awaitStreamAt(0.7);
-        leaving.forEach(ServiceProcess::start);
-        leaving.forEach(ServiceProcess::awaitReady);
+                .flatMap(service -> faults.instances(service).stream().skip(1)).toList();
+        leaving.parallelStream().forEach(faults.stack()::removeInstance);
     }
 }

@@ -113,7 +113,7 @@ final class ScenarioRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", interrupted);
         } finally {
-            heal(scenario.instances());
+            heal();
         }
         Duration faultAndStream = Duration.ofNanos(System.nanoTime() - started);
         long healed = System.nanoTime();
@@ -259,10 +259,10 @@ final class ScenarioRunner implements AutoCloseable {
     }
 
     /**
-     * Undoes whatever a fault left: outside parties behaving, PostgreSQL and Kafka up, every instance the scenario
-     * runs with alive and ready.
+     * Undoes whatever a fault left: outside parties behaving, PostgreSQL and Kafka up, every instance of the stack
+     * alive and ready (an instance a scenario removed on purpose is no longer one of them).
      */
-    private void heal(int instances) {
+    private void heal() {
         if (!stack.isPostgresRunning()) {
             stack.startPostgres();
         }
@@ -275,14 +275,13 @@ final class ScenarioRunner implements AutoCloseable {
                 .flatMap(first -> stack.instances(first.service()).stream()).toList();
         all.stream().filter(instance -> !instance.isAlive()).forEach(ServiceProcess::start);
         all.forEach(ServiceProcess::awaitReady);
-        runInstances(instances);
     }
 
     /** Back to one instance of every service, everything healed. */
     @Override
     public void close() {
         try {
-            heal(1);
+            heal();
             for (OrderflowService service : Backlogs.SERVICES) {
                 stack.instances(service).stream().skip(1).toList().parallelStream().forEach(stack::removeInstance);
             }
