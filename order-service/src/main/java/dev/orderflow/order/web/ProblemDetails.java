@@ -7,16 +7,19 @@ import dev.orderflow.order.domain.OrderStateException;
 import dev.orderflow.order.placing.IdempotencyKeyReusedException;
 import dev.orderflow.order.placing.UnknownProductsException;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -64,6 +67,20 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidOrderException.class)
     ProblemDetail invalidOrder(InvalidOrderException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid order", e.getMessage());
+    }
+
+    /**
+     * The database is away (restarting, failing over, or every pooled connection busy past the pool's timeout). The
+     * client may retry; with the same {@code Idempotency-Key} a retry never places the order twice, whether or not
+     * this attempt's transaction got as far as its commit.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        logger.warn("Answering 503, the database is unavailable: " + e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                        "The order database is unavailable; retry with the same Idempotency-Key."));
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
