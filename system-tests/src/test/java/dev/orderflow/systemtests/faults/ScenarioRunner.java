@@ -78,6 +78,9 @@ final class ScenarioRunner implements AutoCloseable {
         ScenarioReport report = run(scenario);
         assertThat(report.violations()).as("invariants broken by '%s' (%s)", scenario.name(), report.line())
                 .isEmpty();
+        // A fault may refuse an order (503, a refused connection, a timeout), never answer it with a server error.
+        assertThat(report.refused().keySet()).as("POSTs refused during '%s'", scenario.name())
+                .noneMatch(kind -> kind.startsWith("HTTP 5") && !kind.equals("HTTP 503"));
         return report;
     }
 
