@@ -34,7 +34,7 @@ final class Catalog {
      */
     void awaitKnownToOrders(String sku) {
         await("order-service's catalog to know " + sku).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     Api.Response probe = api.placeOrder("c-1001", new Api.Line(sku, 1), new Api.Line(sku, 1));
                     assertThat(probe.status()).as("probe order %s", probe).isEqualTo(422);

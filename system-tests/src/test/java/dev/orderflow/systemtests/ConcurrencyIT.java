@@ -45,10 +45,12 @@ class ConcurrencyIT extends EndToEndTest {
         assertThat(product.path("sold").asLong()).as("units sold, outcomes %s", outcomes).isEqualTo(confirmed);
         assertThat(product.path("available").asLong()).isEqualTo(STOCK - confirmed);
         assertThat(confirmed).as("confirmed orders, outcomes %s", outcomes).isBetween(1L, (long) STOCK);
-        // Past the stock, orders are refused; on a machine too slow for the saga deadline some time out instead.
-        // Both end with nothing held, which holdFor checked; nothing else may happen to them.
+        // Past the stock, orders are refused. On a machine too slow for the saga deadline some time out instead, and
+        // a burst of charges to a gateway that shares two cores with everything may be slower than its time limit:
+        // the circuit breaker opens and those payments are declined as unavailable. All of them end with nothing
+        // held, which holdFor checked; nothing else may happen to them.
         assertThat(outcomes.keySet()).as("outcomes").isSubsetOf("CONFIRMED/", "REJECTED/OUT_OF_STOCK",
-                "REJECTED/TIMED_OUT");
+                "REJECTED/TIMED_OUT", "REJECTED/PAYMENT_UNAVAILABLE");
         assertThat(outcomes.getOrDefault("REJECTED/OUT_OF_STOCK", 0L)).as("outcomes %s", outcomes).isPositive();
     }
 }

@@ -29,7 +29,7 @@ class FailureIT extends EndToEndTest {
 
         // Once the gateway is back (and the circuit breaker lets a trial call through), orders confirm again.
         String after = await("an order to confirm after the outage").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(1))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
                     String probe = api.placeAcceptedOrder("c-1005", new Api.Line(sku, 1));
                     return invariants.awaitTerminal(List.of(probe)).getFirst();

@@ -45,7 +45,7 @@ public final class Invariants {
         List<JsonNode> ended = new ArrayList<>();
         for (String orderId : orderIds) {
             JsonNode order = await("order " + orderId + " to reach a terminal status (I1)")
-                    .atMost(patience).pollInterval(Duration.ofMillis(200))
+                    .atMost(patience).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                     .until(() -> api.order(orderId), found -> TERMINAL.contains(found.path("status").asString()));
             ended.add(order);
         }
@@ -55,7 +55,7 @@ public final class Invariants {
     public JsonNode awaitStatus(String orderId, String status) {
         return await("order " + orderId + " to be " + status)
                 .atMost(RunningSystem.SAGA_DEADLINE.multipliedBy(3).plusSeconds(30))
-                .pollInterval(Duration.ofMillis(200))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                 .until(() -> api.order(orderId), found -> status.equals(found.path("status").asString()));
     }
 
@@ -65,16 +65,16 @@ public final class Invariants {
         for (JsonNode order : orders) {
             String orderId = order.path("id").asString();
             await("payments of order " + orderId + " to settle (I3)").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(250))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
                     .untilAsserted(() -> paymentsSettled(api.order(orderId)));
             await("notification of order " + orderId + " to be sent once (I4)").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(250))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
                     .untilAsserted(() -> notifiedOnce(api.order(orderId)));
             eventsInSequence(orderId);
         }
         for (String sku : skus) {
             await("stock of " + sku + " to balance with nothing left reserved (I2)").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(250))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
                     .untilAsserted(() -> stockBalances(sku));
         }
     }

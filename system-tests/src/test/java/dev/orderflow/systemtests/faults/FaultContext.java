@@ -45,7 +45,7 @@ final class FaultContext {
         }
         int target = (int) Math.min(stream.orders(), Math.ceil(stream.orders() * share));
         await("the order stream to reach " + target + " orders").atMost(stream.length().plusMinutes(1))
-                .pollInterval(Duration.ofMillis(20)).until(() -> stream.sent() >= target);
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> stream.sent() >= target);
     }
 
     /**
@@ -70,7 +70,7 @@ final class FaultContext {
     ServiceProcess relayHolder(OrderflowService service) {
         AtomicReference<ServiceProcess> holder = new AtomicReference<>();
         await("exactly one " + service.module() + " instance to hold the relay lease").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
                     List<ServiceProcess> active = stack.instances(service).stream()
                             .filter(ServiceProcess::isAlive).filter(shop::relayActive).toList();
                     holder.set(active.size() == 1 ? active.getFirst() : null);

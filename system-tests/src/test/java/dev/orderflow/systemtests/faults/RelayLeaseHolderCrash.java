@@ -38,7 +38,7 @@ record RelayLeaseHolderCrash(List<OrderflowService> services) implements Scenari
             long crash = System.nanoTime();
             holder.kill();
             await(service.module() + "'s surviving instance to take the relay lease").atMost(FAILOVER_LIMIT)
-                    .pollInterval(Duration.ofMillis(100))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                     .until(() -> faults.instances(service).stream().filter(instance -> instance != holder)
                             .filter(ServiceProcess::isAlive).anyMatch(faults.shop()::relayActive));
             faults.note("failover " + service.module(), Duration.ofNanos(System.nanoTime() - crash));

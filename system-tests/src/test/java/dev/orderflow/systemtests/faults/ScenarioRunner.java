@@ -198,7 +198,8 @@ final class ScenarioRunner implements AutoCloseable {
         AtomicReference<Map<Check, String>> failing = new AtomicReference<>(runAll(checks));
         if (!failing.get().isEmpty()) {
             try {
-                await("late effects to settle").atMost(SETTLING).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                await("late effects to settle").atMost(SETTLING).pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofSeconds(2)).until(() -> {
                     failing.set(runAll(failing.get().keySet()));
                     return failing.get().isEmpty();
                 });
@@ -228,7 +229,7 @@ final class ScenarioRunner implements AutoCloseable {
     /** Every accepted order terminal, every outbox published, every consumer caught up, every customer told. */
     private void awaitQuiet(List<String> customers) {
         Duration patience = Duration.ofMinutes(3).plusSeconds(orders / 10);
-        await("the system to go quiet").atMost(patience).pollInterval(Duration.ofSeconds(1))
+        await("the system to go quiet").atMost(patience).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()
                 .untilAsserted(() -> {
                     for (String customer : customers) {

@@ -92,7 +92,7 @@ final class Shop {
         Answer created = send(INVENTORY, "POST", "/api/products", body.toString());
         assertThat(created.status()).as("creating %s: %s", sku, created).isEqualTo(201);
         await("order-service's catalog to know " + sku).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     // Two lines of one SKU pass validation and reach pricing, which names an unknown SKU first.
                     ObjectNode probe = JSON.createObjectNode().put("customerId", "c-1001");

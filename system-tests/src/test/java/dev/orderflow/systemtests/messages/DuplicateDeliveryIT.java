@@ -112,7 +112,7 @@ class DuplicateDeliveryIT {
         Map<String, JsonNode> ended = new HashMap<>();
         for (String orderId : orderIds) {
             ended.put(orderId, await("order " + orderId + " to reach a terminal status (I1)").atMost(PATIENCE)
-                    .pollInterval(Duration.ofMillis(250)).until(() -> system.order(orderId),
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> system.order(orderId),
                             found -> Set.of("CONFIRMED", "REJECTED", "CANCELLED").contains(found.path("status").asString())));
         }
         return ended;
@@ -129,7 +129,7 @@ class DuplicateDeliveryIT {
         AtomicReference<Map<TopicPartition, String>> behind = new AtomicReference<>(Map.of());
         try {
             await("every consumer to catch up with the saga's topics").atMost(PATIENCE)
-                    .pollInterval(Duration.ofSeconds(1))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
                         Map<TopicPartition, Long> end = wire.endOffsets(SAGA_TOPICS);
                         behind.set(wire.lag(groups));

@@ -216,7 +216,7 @@ final class LiveSystem {
         // The same probe as the end-to-end Catalog: a line given twice passes validation and reaches pricing, which
         // names an unknown SKU in unknownSkus; once priced, it is refused for the repeated line. Nothing is stored.
         await("order-service's catalog to know " + sku).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     Response probe = placeOrder("c-1001", Map.of(sku, 1), sku);
                     assertThat(probe.status()).as("probe order %s", probe).isEqualTo(422);

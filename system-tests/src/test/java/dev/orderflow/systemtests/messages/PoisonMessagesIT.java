@@ -162,19 +162,20 @@ class PoisonMessagesIT {
         // A blocked partition shows below: the consumers never get past the poison to the order's messages.
         JsonNode order = diagnosed(consumers, partition, sent, () -> await("order " + orderId + " on partition "
                 + partition + " of every saga topic, placed after the poisons, to end")
-                .atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                .atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
                 .until(() -> system.order(orderId), found -> !"PENDING".equals(found.path("status").asString())));
         Map<String, String> groups = consumers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 entry -> entry.getValue().module()));
         diagnose(consumers, partition, sent, () -> await("every consumer past the poisons and order " + orderId
                 + " (" + order.path("status").asString() + ") on partition " + partition)
-                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
                 .until(() -> wire.lag(groups).keySet().stream().noneMatch(behind -> behind.partition() == partition)));
         system.checks().invariantsHoldFor(placed, List.of(sku));
 
         List<Sent> deadLettered = sent.stream().filter(s -> s.poison().expect() == Expect.DEAD_LETTER).toList();
         Map<String, ConsumerRecord<String, byte[]>> letters = diagnosed(consumers, partition, sent,
-                () -> await("every poison to be dead-lettered").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                () -> await("every poison to be dead-lettered").atMost(PATIENCE).pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(500))
                         .until(() -> deadLetters(deadLettersBefore),
                                 found -> deadLettered.stream().allMatch(s -> found.containsKey(position(s)))));
         for (Sent poison : sent) {
