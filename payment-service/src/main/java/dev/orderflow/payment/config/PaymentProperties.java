@@ -76,7 +76,7 @@ public record PaymentProperties(@Valid @DefaultValue Psp psp, @Valid @DefaultVal
     public record Charging(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("16") @Min(1) @Max(512) int parallelCharges,
-            @DefaultValue("30s") @NotNull Duration lease,
+            @DefaultValue("15s") @NotNull Duration lease,
             @DefaultValue("1s") @NotNull Duration pollInterval) {
     }
 }
