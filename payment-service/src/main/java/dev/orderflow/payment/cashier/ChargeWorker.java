@@ -209,8 +209,9 @@ public class ChargeWorker implements SmartLifecycle {
         charges = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("payment-charge-", 0).factory());
         ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("payment-charge-claimer").daemon().factory());
-        started.scheduleWithFixedDelay(this::scan, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        // Running before the first scan: a scan that ran first would find the worker not running and claim nothing.
         claimer = started;
+        started.scheduleWithFixedDelay(this::scan, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
