@@ -154,14 +154,8 @@ final class Api {
 
     Response send(OrderflowService service, String method, String path, String body, String contentType,
             Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(service, path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null && contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+        HttpRequest.Builder request = JsonRequests.request(url(service, path), method, body,
+                "application/json, application/problem+json", contentType);
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

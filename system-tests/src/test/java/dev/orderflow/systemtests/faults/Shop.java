@@ -3,6 +3,7 @@ package dev.orderflow.systemtests.faults;
 import dev.orderflow.localstack.launcher.OrderflowService;
 import dev.orderflow.localstack.launcher.ServiceProcess;
 import dev.orderflow.localstack.launcher.Stack;
+import dev.orderflow.systemtests.JsonRequests;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -176,13 +177,8 @@ final class Shop {
     }
 
     private Answer send(URI url, String method, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json, text/plain")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
+        HttpRequest.Builder request = JsonRequests.request(url, method, body,
+                "application/json, application/problem+json, text/plain", "application/json");
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), parse(response.body()), response.body());

@@ -2,6 +2,7 @@ package dev.orderflow.systemtests.messages;
 
 import dev.orderflow.localstack.launcher.OrderflowService;
 import dev.orderflow.localstack.launcher.Stack;
+import dev.orderflow.systemtests.JsonRequests;
 import dev.orderflow.systemtests.SystemChecks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -127,13 +127,8 @@ final class LiveSystem {
     }
 
     private Response send(OrderflowService service, String method, String path, String json, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(service, path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", accept)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
+        HttpRequest.Builder request = JsonRequests.request(url(service, path), method, json, accept,
+                "application/json");
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), parse(response.body()), response.body());
