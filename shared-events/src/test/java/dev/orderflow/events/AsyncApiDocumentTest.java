@@ -42,7 +42,7 @@ class AsyncApiDocumentTest {
     private static final Map<Class<?>, Set<String>> OPTIONAL_COMPONENTS = Map.of(
             PaymentDeclined.class, Set.of("detail"));
 
-    /** DESIGN.md section 3: the envelope of every message, CloudEvents 1.0 in Kafka binary mode. */
+    /** docs/contract.md section 3.2: the envelope of every message, CloudEvents 1.0 in Kafka binary mode. */
     private static final Set<String> ENVELOPE_HEADERS = Set.of("ce_id", "ce_type", "ce_source", "ce_specversion",
             "ce_time", "ce_subject", "content-type", "ce_sequence", "ce_correlationid", "ce_causationid", "traceparent");
     private static final Set<String> OPTIONAL_HEADERS = Set.of("ce_sequence", "ce_causationid");

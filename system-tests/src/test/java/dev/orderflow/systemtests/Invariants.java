@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The invariants of DESIGN.md section 5, checked against each service's own data (never against what the test
+ * The invariants of docs/contract.md section 5, checked against each service's own data (never against what the test
  * remembers it did), once the system is quiet. Each check names the order or SKU that broke it. Public for the
  * suites in sub-packages (fault injection), which build it with {@link #of(Stack)}.
  */

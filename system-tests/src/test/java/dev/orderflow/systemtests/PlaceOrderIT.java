@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The place-order saga end to end: each outcome of DESIGN.md section 4, then I1-I5 on every service's data. */
+/** The place-order saga end to end: each outcome of docs/contract.md section 4, then I1-I5 on every service's data. */
 class PlaceOrderIT extends EndToEndTest {
 
     @Test

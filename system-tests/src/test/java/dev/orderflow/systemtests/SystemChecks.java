@@ -23,7 +23,7 @@ public final class SystemChecks {
         return new Catalog(api).newProduct(price, stock);
     }
 
-    /** I1 to I5 of DESIGN.md for these orders and SKUs, once the system is quiet. */
+    /** I1 to I5 of docs/contract.md for these orders and SKUs, once the system is quiet. */
     public void invariantsHoldFor(Collection<String> orderIds, Collection<String> skus) {
         new Invariants(api).holdFor(orderIds, skus);
     }

@@ -51,7 +51,7 @@ class ProductsController {
         return ProductJson.of(catalog.restock(sku, request.quantity()));
     }
 
-    /** Changes name and price; replicas hear of it on the products topic. Not in DESIGN.md's list, an addition. */
+    /** Changes name and price; replicas hear of it on the products topic. */
     @PutMapping("/{sku}")
     ProductJson changeCatalogEntry(@PathVariable String sku, @Valid @RequestBody CatalogEntryRequest request) {
         return ProductJson.of(catalog.changeCatalogEntry(sku, request.name(), request.price().toMoney(currency)));

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code ./orderflow up}: runs Kafka, PostgreSQL, the simulator and the four services on the ports of DESIGN.md
+ * {@code ./orderflow up}: runs Kafka, PostgreSQL, the simulator and the four services on the ports of docs/contract.md
  * until Ctrl-C, which stops the services, then Kafka, then PostgreSQL.
  *
  * <p>Environment: {@code ORDERFLOW_KAFKA_PORT} (9092), {@code ORDERFLOW_POSTGRES_PORT} (5432),

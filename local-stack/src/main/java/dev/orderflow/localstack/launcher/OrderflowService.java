@@ -28,7 +28,7 @@ public enum OrderflowService {
         return module;
     }
 
-    /** The port DESIGN.md gives it: the one of local runs. */
+    /** The port docs/contract.md gives it: the one of local runs. */
     public int designPort() {
         return designPort;
     }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives each service its own database, owned by a login role of the same name whose password is that name too:
- * the local convention of DESIGN.md. Safe to run at every start.
+ * a convention for local runs only (compose and k8s take credentials from their own settings). Safe to run at
+ * every start.
  */
 final class ServiceDatabases {
 

@@ -31,7 +31,7 @@ import dev.orderflow.localstack.FreePort;
  * The whole system on one machine as real processes: a Kafka broker, a PostgreSQL server with one database and user
  * per service, and the services, each a {@code java -jar} of its module's built jar with a log file of its own.
  *
- * <p>{@code ./orderflow up} runs one on the ports of DESIGN.md; system tests build one on free ports and stop, kill
+ * <p>{@code ./orderflow up} runs one on the ports of docs/contract.md; system tests build one on free ports and stop, kill
  * and restart single services through {@link #service(OrderflowService)}:
  *
  * <pre>{@code

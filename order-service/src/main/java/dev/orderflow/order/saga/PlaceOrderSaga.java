@@ -26,7 +26,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The place-order saga of one order, as immutable state plus its rules (DESIGN.md section 4):
+ * The place-order saga of one order, as immutable state plus its rules (docs/contract.md section 4):
  * <ol>
  *   <li>{@link #begin}: the order is placed (PENDING) and {@code ReserveStock} is sent;</li>
  *   <li>{@link #on(StockReserved, Instant)}: {@code AuthorizePayment};

@@ -71,7 +71,7 @@ import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
  *
  * <p>Against a running system: {@code --target <order-service URL>}, with
  * {@code --inventory}, {@code --payment}, {@code --notification}, {@code --simulator} URLs (default: localhost on
- * the ports of DESIGN.md), {@code --kafka localhost:9092}, {@code --postgres jdbc:postgresql://localhost:5432/orders}
+ * the ports of docs/contract.md), {@code --kafka localhost:9092}, {@code --postgres jdbc:postgresql://localhost:5432/orders}
  * ({@code --postgres-user}, {@code --postgres-password}: {@code orders}) and {@code --customers} (default 4 per order/s
  * of the highest rate, the search's limit included). The services must run on this machine: the invariant checks
  * address them on 127.0.0.1. Their outbox gauges are then as fresh as their own

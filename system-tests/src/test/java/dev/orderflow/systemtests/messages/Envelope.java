@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The CloudEvents envelope of DESIGN.md section 3 (Kafka binary mode) as a test writes it, and the headers
+ * The CloudEvents envelope of docs/contract.md section 3.2 (Kafka binary mode) as a test writes it, and the headers
  * spring-kafka's dead-letter publishing adds. Spelled out here rather than borrowed from messaging's classes: the
  * header names are the contract under test.
  */

@@ -68,7 +68,7 @@ class PoisonMessagesIT {
     enum Expect {
         /** Can never be handled: moved to {@code <topic>.dlt} at once, byte for byte, with the cause. */
         DEAD_LETTER,
-        /** A type this consumer does not know: skipped and counted, as tolerant readers do (DESIGN.md 3). */
+        /** A type this consumer does not know: skipped and counted, as tolerant readers do (docs/contract.md 3.3). */
         SKIPPED
     }
 
