@@ -1,24 +1,29 @@
 package dev.orderflow.inventory;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.orderflow.events.Money;
+import dev.orderflow.localstack.architecture.ServiceArchitecture;
 import dev.orderflow.messaging.Outbox;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.data.repository.Repository;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The module structure the code relies on, kept by tests rather than by good intentions. */
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.orderflow.inventory");
+    private static final String ROOT = "dev.orderflow.inventory";
+
+    private static final JavaClasses CLASSES = ServiceArchitecture.importMainClasses(ROOT);
 
     @Test
     void domainDependsOnNothingButTheJdkJpaAndMoney() {
@@ -41,5 +46,17 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.orderflow.inventory.web..")
                 .should().dependOnClassesThat().areAssignableTo(Repository.class)
                 .check(CLASSES);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> followsTheRulesOfEveryService() {
+        return ServiceArchitecture.rulesOf(ROOT).stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(CLASSES)));
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsFor() {
+        assertThat(ServiceArchitecture.packagesWithoutPackageInfo(Path.of("src", "main", "java")))
+                .as("packages without a package-info.java").isEmpty();
     }
 }

@@ -7,7 +7,6 @@ import dev.orderflow.messaging.envelope.CurrentTrace;
 import dev.orderflow.messaging.envelope.HandlingContext;
 import dev.orderflow.messaging.envelope.Traceparent;
 import dev.orderflow.messaging.outbox.OutboxStore;
-import dev.orderflow.messaging.outbox.OutgoingMessage;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 

@@ -5,7 +5,6 @@ import dev.orderflow.messaging.envelope.CurrentTrace;
 import dev.orderflow.messaging.envelope.HandlingContext;
 import dev.orderflow.messaging.envelope.Traceparent;
 import dev.orderflow.messaging.outbox.OutboxStore;
-import dev.orderflow.messaging.outbox.OutgoingMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.IllegalTransactionStateException;

@@ -1,10 +1,14 @@
 package dev.orderflow.order;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.orderflow.localstack.architecture.ServiceArchitecture;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -13,14 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The domain stays plain Java; the feature packages depend on it, never the other way round. */
 class ArchitectureTest {
 
+    private static final String ROOT = "dev.orderflow.order";
+
     private static JavaClasses classes;
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages("dev.orderflow.order");
+        classes = ServiceArchitecture.importMainClasses(ROOT);
     }
 
     @Test
@@ -61,5 +64,17 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
                         "org.springframework.http..", "jakarta.servlet..")
                 .check(classes);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> followsTheRulesOfEveryService() {
+        return ServiceArchitecture.rulesOf(ROOT).stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsFor() {
+        assertThat(ServiceArchitecture.packagesWithoutPackageInfo(Path.of("src", "main", "java")))
+                .as("packages without a package-info.java").isEmpty();
     }
 }

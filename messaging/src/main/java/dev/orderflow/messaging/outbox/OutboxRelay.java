@@ -1,6 +1,7 @@
 package dev.orderflow.messaging.outbox;
 
 import dev.orderflow.messaging.MessagingProperties;
+import dev.orderflow.messaging.OutgoingMessage;
 import dev.orderflow.messaging.envelope.CloudEventHeaders;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import org.apache.kafka.clients.producer.Producer;

@@ -1,5 +1,6 @@
 package dev.orderflow.messaging.outbox;
 
+import dev.orderflow.messaging.OutgoingMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 

@@ -16,7 +16,7 @@ import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.outbox.LeaderConnectionFactory;
 import dev.orderflow.messaging.outbox.OutboxRelay;
 import dev.orderflow.messaging.outbox.OutboxStore;
-import dev.orderflow.messaging.outbox.OutgoingMessage;
+import dev.orderflow.messaging.OutgoingMessage;
 import dev.orderflow.messaging.schema.MessagingSchema;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,7 +1,7 @@
 package dev.orderflow.messaging.envelope;
 
 import dev.orderflow.messaging.IncomingMessage;
-import dev.orderflow.messaging.outbox.OutgoingMessage;
+import dev.orderflow.messaging.OutgoingMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;

@@ -6,7 +6,7 @@ import dev.orderflow.events.wire.MessageCodec;
 import dev.orderflow.localstack.RealInfrastructure;
 import dev.orderflow.messaging.envelope.CloudEventHeaders;
 import dev.orderflow.messaging.envelope.Traceparent;
-import dev.orderflow.messaging.outbox.OutgoingMessage;
+import dev.orderflow.messaging.OutgoingMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

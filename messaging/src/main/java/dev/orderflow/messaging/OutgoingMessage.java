@@ -1,4 +1,4 @@
-package dev.orderflow.messaging.outbox;
+package dev.orderflow.messaging;
 
 import java.time.Instant;
 import java.util.Objects;
