@@ -65,7 +65,7 @@ public record PlaceOrderSaga(UUID orderId, String customerId, Money total, SagaS
                                      Instant now, Duration timeout) {
         PlaceOrderSaga saga = new PlaceOrderSaga(orderId, customerId, total, SagaStep.RESERVING_STOCK, null, false,
                 false, now, now.plus(timeout), null, 0);
-        return SagaDecision.advance(saga, null, new ReserveStock(orderId, lines));
+        return SagaDecision.advance(saga, null, SagaCommand.of(new ReserveStock(orderId, lines)));
     }
 
     /** Step 2: stock is held, charge the customer. */
@@ -73,9 +73,8 @@ public record PlaceOrderSaga(UUID orderId, String customerId, Money total, SagaS
         if (step != SagaStep.RESERVING_STOCK) {
             return SagaDecision.ignore(this);
         }
-        PlaceOrderSaga next = new PlaceOrderSaga(orderId, customerId, total, SagaStep.AUTHORIZING_PAYMENT, null, true,
-                false, startedAt, deadline, null, version);
-        return SagaDecision.advance(next, null, new AuthorizePayment(orderId, customerId, total));
+        return SagaDecision.advance(withStep(SagaStep.AUTHORIZING_PAYMENT).withPaymentRequested(), null,
+                SagaCommand.of(new AuthorizePayment(orderId, customerId, total)));
     }
 
     /** Step 2: nothing was reserved, so there is nothing to compensate. */
@@ -83,7 +82,7 @@ public record PlaceOrderSaga(UUID orderId, String customerId, Money total, SagaS
         if (step != SagaStep.RESERVING_STOCK) {
             return SagaDecision.ignore(this);
         }
-        return SagaDecision.advance(finished(SagaStep.REJECTED, RejectionReason.OUT_OF_STOCK, false, now),
+        return SagaDecision.advance(endedAs(SagaStep.REJECTED, RejectionReason.OUT_OF_STOCK, now),
                 new Reject(RejectionReason.OUT_OF_STOCK));
     }
 
@@ -93,8 +92,8 @@ public record PlaceOrderSaga(UUID orderId, String customerId, Money total, SagaS
             return SagaDecision.ignore(this);
         }
         RejectionReason why = reply.reason().orderReason();
-        return SagaDecision.advance(finished(SagaStep.REJECTED, why, false, now), new Reject(why),
-                new ReleaseStock(orderId));
+        return SagaDecision.advance(endedAs(SagaStep.REJECTED, why, now), new Reject(why),
+                SagaCommand.of(new ReleaseStock(orderId)));
     }
 
     /**
@@ -104,13 +103,12 @@ public record PlaceOrderSaga(UUID orderId, String customerId, Money total, SagaS
      */
     public SagaDecision on(PaymentAuthorized reply, Instant now) {
         if (step == SagaStep.AUTHORIZING_PAYMENT) {
-            return SagaDecision.advance(finished(SagaStep.CONFIRMED, null, false, now), new Confirm(),
-                    new CommitStock(orderId));
+            return SagaDecision.advance(endedAs(SagaStep.CONFIRMED, null, now), new Confirm(),
+                    SagaCommand.of(new CommitStock(orderId)));
         }
         if ((step == SagaStep.REJECTED || step == SagaStep.CANCELLED) && !refundRequested) {
-            PlaceOrderSaga refunded = new PlaceOrderSaga(orderId, customerId, total, step, reason, paymentRequested,
-                    true, startedAt, null, endedAt, version);
-            return SagaDecision.compensateLateReply(refunded, new RefundPayment(orderId, reason));
+            return SagaDecision.compensateLateReply(withRefundRequested(),
+                    SagaCommand.of(new RefundPayment(orderId, reason)));
         }
         return SagaDecision.ignore(this);
     }
@@ -150,15 +148,33 @@ public record PlaceOrderSaga(UUID orderId, String customerId, Money total, SagaS
     private SagaDecision end(SagaStep outcome, RejectionReason why, OrderChange change, Instant now) {
         // ReleaseStock is a no-op for an order that holds nothing, so it is always safe to send.
         if (paymentRequested && !refundRequested) {
-            return SagaDecision.advance(finished(outcome, why, true, now), change,
-                    new ReleaseStock(orderId), new RefundPayment(orderId, why));
+            return SagaDecision.advance(endedAs(outcome, why, now).withRefundRequested(), change,
+                    SagaCommand.of(new ReleaseStock(orderId)), SagaCommand.of(new RefundPayment(orderId, why)));
         }
-        return SagaDecision.advance(finished(outcome, why, refundRequested, now), change, new ReleaseStock(orderId));
+        return SagaDecision.advance(endedAs(outcome, why, now), change, SagaCommand.of(new ReleaseStock(orderId)));
     }
 
-    private PlaceOrderSaga finished(SagaStep outcome, RejectionReason why, boolean refundSent, Instant now) {
-        return new PlaceOrderSaga(orderId, customerId, total, outcome, why, paymentRequested, refundSent, startedAt,
-                null, now, version);
+    // The state changes, each a copy of this saga with one thing changed.
+
+    private PlaceOrderSaga withStep(SagaStep next) {
+        return new PlaceOrderSaga(orderId, customerId, total, next, reason, paymentRequested, refundRequested,
+                startedAt, deadline, endedAt, version);
+    }
+
+    private PlaceOrderSaga withPaymentRequested() {
+        return new PlaceOrderSaga(orderId, customerId, total, step, reason, true, refundRequested, startedAt,
+                deadline, endedAt, version);
+    }
+
+    private PlaceOrderSaga withRefundRequested() {
+        return new PlaceOrderSaga(orderId, customerId, total, step, reason, paymentRequested, true, startedAt,
+                deadline, endedAt, version);
+    }
+
+    /** Finished with {@code outcome} (and why, for a rejection or cancel) at {@code now}: no deadline any more. */
+    private PlaceOrderSaga endedAs(SagaStep outcome, RejectionReason why, Instant now) {
+        return new PlaceOrderSaga(orderId, customerId, total, outcome, why, paymentRequested, refundRequested,
+                startedAt, null, now, version);
     }
 
     public boolean isRunning() {

@@ -137,6 +137,11 @@ public class PlaceOrderSagas {
 
     private void send(SagaDecision decision) {
         String key = decision.saga().orderId().toString();
-        decision.commands().forEach(command -> outbox.append(key, command));
+        for (SagaCommand command : decision.commands()) {
+            switch (command) {
+                case SagaCommand.ToInventory(var stockCommand) -> outbox.append(key, stockCommand);
+                case SagaCommand.ToPayment(var paymentCommand) -> outbox.append(key, paymentCommand);
+            }
+        }
     }
 }

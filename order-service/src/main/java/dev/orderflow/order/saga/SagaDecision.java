@@ -8,7 +8,8 @@ import java.util.Optional;
  * What the saga decided in answer to a reply, its deadline or a cancel: its next state, the commands to send (in
  * this order) and what happens to the order. A decision of kind {@link Kind#IGNORED} changes nothing.
  */
-public record SagaDecision(Kind kind, PlaceOrderSaga saga, List<Object> commands, Optional<OrderChange> orderChange) {
+public record SagaDecision(Kind kind, PlaceOrderSaga saga, List<SagaCommand> commands,
+                           Optional<OrderChange> orderChange) {
 
     public enum Kind {
         /** The saga moved on. */
@@ -28,7 +29,7 @@ public record SagaDecision(Kind kind, PlaceOrderSaga saga, List<Object> commands
         Objects.requireNonNull(orderChange, "orderChange");
     }
 
-    static SagaDecision advance(PlaceOrderSaga next, OrderChange change, Object... commands) {
+    static SagaDecision advance(PlaceOrderSaga next, OrderChange change, SagaCommand... commands) {
         return new SagaDecision(Kind.ADVANCED, next, List.of(commands), Optional.ofNullable(change));
     }
 
@@ -40,7 +41,7 @@ public record SagaDecision(Kind kind, PlaceOrderSaga saga, List<Object> commands
         return new SagaDecision(Kind.ACKNOWLEDGED, unchanged, List.of(), Optional.empty());
     }
 
-    static SagaDecision compensateLateReply(PlaceOrderSaga next, Object... commands) {
+    static SagaDecision compensateLateReply(PlaceOrderSaga next, SagaCommand... commands) {
         return new SagaDecision(Kind.LATE_REPLY_COMPENSATED, next, List.of(commands), Optional.empty());
     }
 

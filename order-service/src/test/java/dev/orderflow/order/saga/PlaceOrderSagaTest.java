@@ -66,7 +66,7 @@ class PlaceOrderSagaTest {
     void beginsByReservingTheStockOfEveryLine() {
         SagaDecision decision = PlaceOrderSaga.begin(ORDER, CUSTOMER, TOTAL, LINES, START, TIMEOUT);
 
-        assertThat(decision.commands()).containsExactly(new ReserveStock(ORDER, LINES));
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new ReserveStock(ORDER, LINES)));
         assertThat(decision.saga().step()).isEqualTo(SagaStep.RESERVING_STOCK);
         assertThat(decision.saga().deadline()).isEqualTo(START.plus(TIMEOUT));
         assertThat(decision.orderChange()).isEmpty();
@@ -76,7 +76,7 @@ class PlaceOrderSagaTest {
     void asksForPaymentOnceTheStockIsReserved() {
         SagaDecision decision = reservingStock().on(STOCK_RESERVED, SOON);
 
-        assertThat(decision.commands()).containsExactly(new AuthorizePayment(ORDER, CUSTOMER, TOTAL));
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new AuthorizePayment(ORDER, CUSTOMER, TOTAL)));
         assertThat(decision.saga().step()).isEqualTo(SagaStep.AUTHORIZING_PAYMENT);
         assertThat(decision.saga().paymentRequested()).isTrue();
         assertThat(decision.saga().deadline()).as("one deadline for the whole saga").isEqualTo(START.plus(TIMEOUT));
@@ -100,7 +100,7 @@ class PlaceOrderSagaTest {
         PlaceOrderSaga before = authorizingPayment();
         SagaDecision decision = before.on(PAYMENT_AUTHORIZED, SOON);
 
-        assertThat(decision.commands()).containsExactly(new CommitStock(ORDER));
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new CommitStock(ORDER)));
         assertThat(decision.orderChange()).contains(new Confirm());
         assertThat(decision.saga().step()).isEqualTo(SagaStep.CONFIRMED);
         assertThat(decision.ends(before)).isTrue();
@@ -111,7 +111,7 @@ class PlaceOrderSagaTest {
     void releasesStockAndRejectsOrderForTheReasonPaymentWasDeclined(DeclineReason reason) {
         SagaDecision decision = authorizingPayment().on(new PaymentDeclined(ORDER, reason, "no"), SOON);
 
-        assertThat(decision.commands()).containsExactly(new ReleaseStock(ORDER));
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new ReleaseStock(ORDER)));
         assertThat(decision.orderChange()).contains(new Reject(reason.orderReason()));
         assertThat(decision.saga().reason()).isEqualTo(reason.orderReason());
         assertThat(decision.saga().refundRequested()).as("nothing was charged").isFalse();
@@ -129,7 +129,7 @@ class PlaceOrderSagaTest {
     void timesOutWhileReservingByReleasingTheStock() {
         SagaDecision decision = reservingStock().onDeadline(PAST_DEADLINE);
 
-        assertThat(decision.commands()).containsExactly(new ReleaseStock(ORDER));
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new ReleaseStock(ORDER)));
         assertThat(decision.orderChange()).contains(new Reject(RejectionReason.TIMED_OUT));
         assertThat(decision.saga().step()).isEqualTo(SagaStep.REJECTED);
         assertThat(decision.saga().paymentRequested()).isFalse();
@@ -139,8 +139,8 @@ class PlaceOrderSagaTest {
     void timesOutWhileAuthorizingByReleasingTheStockAndRefundingThePayment() {
         SagaDecision decision = authorizingPayment().onDeadline(PAST_DEADLINE);
 
-        assertThat(decision.commands()).containsExactly(new ReleaseStock(ORDER),
-                new RefundPayment(ORDER, RejectionReason.TIMED_OUT));
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new ReleaseStock(ORDER)),
+                SagaCommand.of(new RefundPayment(ORDER, RejectionReason.TIMED_OUT)));
         assertThat(decision.orderChange()).contains(new Reject(RejectionReason.TIMED_OUT));
         assertThat(decision.saga().refundRequested()).isTrue();
     }
@@ -183,7 +183,7 @@ class PlaceOrderSagaTest {
 
         assertThat(decision.kind()).isEqualTo(Kind.LATE_REPLY_COMPENSATED);
         assertThat(decision.commands()).containsExactly(
-                new RefundPayment(ORDER, RejectionReason.PAYMENT_DECLINED));
+                SagaCommand.of(new RefundPayment(ORDER, RejectionReason.PAYMENT_DECLINED)));
         assertThat(decision.orderChange()).as("the order stays rejected").isEmpty();
         assertThat(decision.saga().step()).isEqualTo(SagaStep.REJECTED);
         assertThat(decision.saga().refundRequested()).isTrue();
@@ -199,7 +199,7 @@ class PlaceOrderSagaTest {
         SagaDecision decision = cancelled.on(PAYMENT_AUTHORIZED, SOON);
 
         assertThat(decision.commands()).containsExactly(
-                new RefundPayment(ORDER, RejectionReason.CUSTOMER_CANCELLED));
+                SagaCommand.of(new RefundPayment(ORDER, RejectionReason.CUSTOMER_CANCELLED)));
     }
 
     @Test
@@ -216,7 +216,7 @@ class PlaceOrderSagaTest {
     void cancelsAPendingOrderByReleasingItsStock() {
         SagaDecision decision = reservingStock().onCancel(SOON);
 
-        assertThat(decision.commands()).containsExactly(new ReleaseStock(ORDER));
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new ReleaseStock(ORDER)));
         assertThat(decision.orderChange()).contains(new Cancel());
         assertThat(decision.saga().step()).isEqualTo(SagaStep.CANCELLED);
         assertThat(decision.saga().reason()).isEqualTo(RejectionReason.CUSTOMER_CANCELLED);
@@ -226,8 +226,8 @@ class PlaceOrderSagaTest {
     void cancelsAnOrderAwaitingPaymentByReleasingAndRefunding() {
         SagaDecision decision = authorizingPayment().onCancel(SOON);
 
-        assertThat(decision.commands()).containsExactly(new ReleaseStock(ORDER),
-                new RefundPayment(ORDER, RejectionReason.CUSTOMER_CANCELLED));
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new ReleaseStock(ORDER)),
+                SagaCommand.of(new RefundPayment(ORDER, RejectionReason.CUSTOMER_CANCELLED)));
         assertThat(decision.orderChange()).contains(new Cancel());
     }
 
@@ -236,8 +236,8 @@ class PlaceOrderSagaTest {
         PlaceOrderSaga before = confirmed();
         SagaDecision decision = before.onCancel(PAST_DEADLINE);
 
-        assertThat(decision.commands()).containsExactly(new ReleaseStock(ORDER),
-                new RefundPayment(ORDER, RejectionReason.CUSTOMER_CANCELLED));
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new ReleaseStock(ORDER)),
+                SagaCommand.of(new RefundPayment(ORDER, RejectionReason.CUSTOMER_CANCELLED)));
         assertThat(decision.saga().step()).isEqualTo(SagaStep.CANCELLED);
         assertThat(decision.ends(before)).as("the saga ended when the order was confirmed").isFalse();
     }
