@@ -7,6 +7,7 @@ import dev.orderflow.events.payment.PaymentEvent;
 import dev.orderflow.events.payment.PaymentRefunded;
 import dev.orderflow.events.payment.RefundPayment;
 import dev.orderflow.messaging.IncomingMessage;
+import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.payment.domain.ClosedOrder;
 import dev.orderflow.payment.domain.CreditAccount;
 import dev.orderflow.payment.domain.FraudScreen;
@@ -19,7 +20,6 @@ import dev.orderflow.payment.store.Ledger;
 import dev.orderflow.payment.store.Payments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,12 +48,12 @@ public class Cashier {
     private final FraudScreen fraudScreen;
     private final PaymentGatewayClient gateway;
     private final PaymentOutcomes outcomes;
-    private final ApplicationEventPublisher events;
+    private final WorkQueue chargeQueue;
     private final Clock clock;
 
     Cashier(CreditAccounts accounts, Payments payments, ClosedOrders closedOrders, Ledger ledger,
             FraudScreen fraudScreen, PaymentGatewayClient gateway, PaymentOutcomes outcomes,
-            ApplicationEventPublisher events, Clock clock) {
+            WorkQueue chargeQueue, Clock clock) {
         this.accounts = accounts;
         this.payments = payments;
         this.closedOrders = closedOrders;
@@ -61,7 +61,7 @@ public class Cashier {
         this.fraudScreen = fraudScreen;
         this.gateway = gateway;
         this.outcomes = outcomes;
-        this.events = events;
+        this.chargeQueue = chargeQueue;
         this.clock = clock;
     }
 
@@ -102,7 +102,7 @@ public class Cashier {
         account.hold(command.amount(), now);
         Payment payment = payments.save(Payment.pending(command.orderId(), command.customerId(), command.amount(),
                 message.id(), message.traceparent(), now));
-        events.publishEvent(new PaymentPending(payment.id()));
+        chargeQueue.enqueue(payment.id());
         log.debug("Payment of order {} pending: {} held", command.orderId(), command.amount());
         return Optional.empty();
     }
@@ -130,7 +130,8 @@ public class Cashier {
             case PENDING -> {
                 if (payment.requestClose(command.reason().name(), now)) {
                     log.info("Payment of order {} closed while pending ({})", payment.orderId(), command.reason());
-                    events.publishEvent(new PaymentPending(payment.id()));
+                    // The charge worker must see the close: at once if the payment waits, or after its claim.
+                    chargeQueue.enqueue(payment.id());
                 }
                 yield Optional.empty();
             }

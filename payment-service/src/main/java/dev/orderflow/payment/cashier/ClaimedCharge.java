@@ -1,6 +1,7 @@
 package dev.orderflow.payment.cashier;
 
 import dev.orderflow.events.Money;
+import dev.orderflow.messaging.work.WorkItem;
 import dev.orderflow.payment.domain.Payment;
 
 import java.time.Instant;
@@ -17,9 +18,9 @@ import java.util.UUID;
 public record ClaimedCharge(UUID paymentId, UUID orderId, String customerId, Money amount, boolean closeRequested,
                             String chargeId, Instant createdAt, Instant leaseUntil, int attempt) {
 
-    static ClaimedCharge of(Payment payment) {
+    static ClaimedCharge of(Payment payment, WorkItem claim) {
         return new ClaimedCharge(payment.id(), payment.orderId(), payment.customerId(), payment.amount(),
-                payment.isCloseRequested(), payment.chargeId(), payment.createdAt(), payment.leaseUntil(),
-                payment.attempts());
+                payment.isCloseRequested(), payment.chargeId(), payment.createdAt(), claim.leaseUntil(),
+                claim.attempt());
     }
 }

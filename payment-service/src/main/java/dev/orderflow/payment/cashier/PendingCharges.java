@@ -7,6 +7,8 @@ import dev.orderflow.events.payment.PaymentEvent;
 import dev.orderflow.messaging.IncomingMessage;
 import dev.orderflow.messaging.Outbox;
 import dev.orderflow.messaging.envelope.HandlingContext;
+import dev.orderflow.messaging.work.WorkItem;
+import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.payment.config.PaymentProperties;
 import dev.orderflow.payment.domain.CreditAccount;
 import dev.orderflow.payment.domain.LedgerEntry;
@@ -24,9 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The pending payments as a work queue shared by the charge workers of every instance, and the transactions that
@@ -46,34 +52,45 @@ public class PendingCharges {
     private final Ledger ledger;
     private final Outbox outbox;
     private final PaymentOutcomes outcomes;
+    private final WorkQueue queue;
     private final Clock clock;
     private final Duration lease;
 
     PendingCharges(Payments payments, CreditAccounts accounts, Ledger ledger, Outbox outbox, PaymentOutcomes outcomes,
-            Clock clock, PaymentProperties properties) {
+            WorkQueue chargeQueue, Clock clock, PaymentProperties properties) {
         this.payments = payments;
         this.accounts = accounts;
         this.ledger = ledger;
         this.outbox = outbox;
         this.outcomes = outcomes;
+        this.queue = chargeQueue;
         this.clock = clock;
         this.lease = properties.charging().lease();
     }
 
     /**
-     * Takes up to {@code limit} pending payments that no live worker holds, each until the lease runs out. Rows are
-     * locked with SKIP LOCKED while they are claimed, and the lease keeps them from every other worker afterwards.
+     * Takes up to {@code limit} queued payments that no live worker holds, each until the lease runs out, and reads
+     * them in the same transaction. An item whose payment is no longer pending (settled by a worker whose lease had
+     * run out) is nobody's work any more and leaves the queue here.
      */
     @Transactional
     public List<ClaimedCharge> claim(int limit) {
-        Instant now = clock.instant();
-        List<UUID> claimable = payments.lockClaimable(now, limit);
-        if (claimable.isEmpty()) {
+        List<WorkItem> claims = queue.claim(limit, lease);
+        if (claims.isEmpty()) {
             return List.of();
         }
-        List<Payment> claimed = payments.findAllById(claimable);
-        claimed.forEach(payment -> payment.leased(now.plus(lease)));
-        return claimed.stream().map(ClaimedCharge::of).toList();
+        Map<UUID, Payment> found = payments.findAllById(claims.stream().map(WorkItem::id).toList()).stream()
+                .collect(Collectors.toMap(Payment::id, Function.identity()));
+        List<ClaimedCharge> claimed = new ArrayList<>(claims.size());
+        for (WorkItem claim : claims) {
+            Payment payment = found.get(claim.id());
+            if (payment == null || payment.status() != PaymentStatus.PENDING) {
+                queue.complete(claim.id());
+            } else {
+                claimed.add(ClaimedCharge.of(payment, claim));
+            }
+        }
+        return claimed;
     }
 
     /**
@@ -90,6 +107,7 @@ public class PendingCharges {
             return Optional.empty();
         }
         if (outcome instanceof ChargeOutcome.Charged charged && payment.isCloseRequested()) {
+            // Still pending, and still this worker's: the refund that follows settles it.
             payment.chargedAfterClose(charged.chargeId(), now);
             return Optional.of(charged.chargeId());
         }
@@ -159,6 +177,7 @@ public class PendingCharges {
                 .filter(found -> found.status() == PaymentStatus.PENDING);
         if (payment.isEmpty()) {
             log.info("Payment {} of order {} was settled by another worker", claimed.paymentId(), claimed.orderId());
+            queue.complete(claimed.paymentId());
         }
         return payment;
     }
@@ -179,6 +198,8 @@ public class PendingCharges {
 
     /** Sends the reply as the answer to the command that asked for the payment: its cause, in its trace. */
     private void reply(Payment payment, PaymentEvent reply) {
+        // Every reply settles the payment: its work ends in the transaction that records how it ended.
+        queue.complete(payment.id());
         String key = payment.orderId().toString();
         IncomingMessage command = new IncomingMessage(payment.commandId(), AuthorizePayment.TYPE, null, key,
                 payment.createdAt(), null, null, null, payment.commandTraceparent(), Topics.PAYMENTS_COMMANDS, -1, -1);

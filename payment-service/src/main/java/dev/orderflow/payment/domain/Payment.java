@@ -67,11 +67,6 @@ public class Payment {
     @Column(name = "reconciled_at")
     private Instant reconciledAt;
 
-    @Column(name = "lease_until")
-    private Instant leaseUntil;
-
-    private int attempts;
-
     @Column(name = "close_reason")
     private String closeReason;
 
@@ -124,13 +119,6 @@ public class Payment {
             Instant now) {
         return new Payment(orderId, customerId, amount, PaymentStatus.DECLINED, Objects.requireNonNull(reason, "reason"),
                 detail, null, now);
-    }
-
-    /** A charge worker took the pending payment until {@code until}; other workers leave it alone until then. */
-    public void leased(Instant until) {
-        requireStatus(PaymentStatus.PENDING, "leased");
-        this.leaseUntil = Objects.requireNonNull(until, "until");
-        this.attempts++;
     }
 
     /**
@@ -227,7 +215,6 @@ public class Payment {
     }
 
     private void settled(Instant now) {
-        this.leaseUntil = null;
         this.updatedAt = now;
     }
 
@@ -284,16 +271,6 @@ public class Payment {
     /** The saga's reason for closing the order while the payment was pending; null if it was not closed. */
     public String closeReason() {
         return closeReason;
-    }
-
-    /** Until when a charge worker holds it; null when no worker does. */
-    public Instant leaseUntil() {
-        return leaseUntil;
-    }
-
-    /** How many times a charge worker claimed it. */
-    public int attempts() {
-        return attempts;
     }
 
     public String commandId() {

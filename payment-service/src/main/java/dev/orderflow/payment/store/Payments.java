@@ -7,7 +7,6 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
-import org.springframework.data.repository.query.Param;
 
 import java.time.Instant;
 import java.util.List;
@@ -37,19 +36,6 @@ public interface Payments extends ListCrudRepository<Payment, UUID>, PaymentHist
               and p.reconciledAt is null and p.updatedAt >= :from and p.updatedAt < :to
             order by p.updatedAt""")
     List<UUID> findToReconcile(Instant from, Instant to, Limit limit);
-
-    /**
-     * Locks up to {@code limit} pending payments that no charge worker holds (never claimed, or their lease ran out:
-     * the worker died), oldest first, skipping rows another transaction has locked, so that concurrent workers of
-     * any instance never claim the same payment.
-     */
-    @Query(nativeQuery = true, value = """
-            SELECT id FROM payments
-             WHERE status = 'PENDING' AND (lease_until IS NULL OR lease_until < :now)
-             ORDER BY created_at
-             LIMIT :limit
-             FOR UPDATE SKIP LOCKED""")
-    List<UUID> lockClaimable(@Param("now") Instant now, @Param("limit") int limit);
 
     @Query("select count(p) from Payment p where p.status = dev.orderflow.payment.domain.PaymentStatus.PENDING")
     long countPending();

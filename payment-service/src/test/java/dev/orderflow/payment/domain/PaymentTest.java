@@ -50,32 +50,11 @@ class PaymentTest {
     @Test
     void aPendingPaymentTheGatewayRefusedIsDeclined() {
         Payment payment = pending();
-        payment.leased(NOW.plusSeconds(30));
 
         PaymentDeclined declined = payment.declined(DeclineReason.PAYMENT_DECLINED, "card_declined", NOW);
 
         assertThat(declined).isEqualTo(new PaymentDeclined(orderId, DeclineReason.PAYMENT_DECLINED, "card_declined"));
         assertThat(payment.outcome()).contains(declined);
-        assertThat(payment.leaseUntil()).as("a settled payment is nobody's work").isNull();
-    }
-
-    @Test
-    void eachClaimCountsAsAnAttempt() {
-        Payment payment = pending();
-
-        payment.leased(NOW.plusSeconds(30));
-        payment.leased(NOW.plusSeconds(60));
-
-        assertThat(payment.attempts()).isEqualTo(2);
-        assertThat(payment.leaseUntil()).isEqualTo(NOW.plusSeconds(60));
-    }
-
-    @Test
-    void onlyAPendingPaymentIsClaimed() {
-        Payment payment = pending();
-        payment.authorized("ch_1", NOW);
-
-        assertThatThrownBy(() -> payment.leased(NOW)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
