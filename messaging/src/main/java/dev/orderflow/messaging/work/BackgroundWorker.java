@@ -40,6 +40,10 @@ public final class BackgroundWorker<T> implements SmartLifecycle {
          * anything done before the throw must be safe to do again (an idempotency key at the outside party).
          */
         void process(T item);
+
+        /** After each periodic scan (not after wake-ups): a place for slow bookkeeping such as a backlog gauge. */
+        default void scanned() {
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundWorker.class);
@@ -83,6 +87,15 @@ public final class BackgroundWorker<T> implements SmartLifecycle {
     /** Items this instance is processing right now. */
     public int inFlight() {
         return parallelism - slots.availablePermits();
+    }
+
+    private void scan() {
+        claimAndProcess();
+        try {
+            work.scanned();
+        } catch (RuntimeException e) {
+            log.debug("{}: bookkeeping after the scan failed: {}", name, e.toString());
+        }
     }
 
     private void claimAndProcess() {
@@ -134,7 +147,7 @@ public final class BackgroundWorker<T> implements SmartLifecycle {
                 Thread.ofPlatform().name(name + "-claimer").daemon().factory());
         // Running before the first scan: a scan that ran first would find the worker not running and claim nothing.
         claimer = started;
-        started.scheduleWithFixedDelay(this::claimAndProcess, 0, scanInterval.toMillis(), TimeUnit.MILLISECONDS);
+        started.scheduleWithFixedDelay(this::scan, 0, scanInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

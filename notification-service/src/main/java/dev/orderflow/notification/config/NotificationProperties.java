@@ -37,7 +37,7 @@ public record NotificationProperties(@Valid @NotNull Provider provider, @Valid @
      * The dispatcher that delivers PENDING notifications.
      *
      * @param scanInterval    pause between scans for due notifications (new ones are also sent right after commit)
-     * @param batchSize       notifications taken per claim
+     * @param parallelDeliveries most deliveries one instance makes at once
      * @param lease           how long a claimed notification is hidden from other dispatchers; must exceed the
      *                        longest delivery attempt (time limit x retry attempts + retry waits)
      * @param initialBackoff  wait after the first failed attempt
@@ -45,7 +45,8 @@ public record NotificationProperties(@Valid @NotNull Provider provider, @Valid @
      * @param backoffMultiplier growth of the wait per further failed attempt
      * @param jitter          random spread of each wait, 0..1
      */
-    public record Dispatch(@NotNull Duration scanInterval, @Positive @Max(1000) int batchSize, @NotNull Duration lease,
+    public record Dispatch(@NotNull Duration scanInterval, @Positive @Max(1000) int parallelDeliveries,
+                           @NotNull Duration lease,
                            @NotNull Duration initialBackoff, @NotNull Duration maxBackoff,
                            @DecimalMin("1.0") double backoffMultiplier,
                            @DecimalMin("0.0") @DecimalMax("1.0") double jitter) {

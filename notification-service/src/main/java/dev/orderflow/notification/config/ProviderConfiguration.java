@@ -1,5 +1,6 @@
 package dev.orderflow.notification.config;
 
+import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.notification.delivery.NotificationProvider;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -7,12 +8,13 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
 
-/** The provider client with its HTTP timeouts, and the clock the service reads time from. */
+/** The provider client with its HTTP timeouts, the dispatchers' queue, and the clock the service reads time from. */
 @Configuration(proxyBeanMethods = false)
 class ProviderConfiguration {
 
@@ -29,6 +31,12 @@ class ProviderConfiguration {
                 .requestFactory(requests)
                 .build();
         return new NotificationProvider(http, timeLimiters, circuitBreakers, retries);
+    }
+
+    /** The notifications the dispatchers are to deliver; see V2__notification_queue.sql. */
+    @Bean
+    WorkQueue notificationQueue(JdbcTemplate jdbc, Clock clock) {
+        return new WorkQueue("notification_queue", jdbc, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.orderflow.notification.delivery;
 
+import dev.orderflow.messaging.work.WorkItem;
 import dev.orderflow.notification.domain.Channel;
 import dev.orderflow.notification.domain.Notification;
 import dev.orderflow.notification.domain.Template;
@@ -14,8 +15,8 @@ import java.util.UUID;
 public record Delivery(UUID notificationId, Channel channel, String recipient, Template template, String body,
                        int attempt, Instant leaseUntil) {
 
-    static Delivery of(Notification claimed) {
+    static Delivery of(Notification claimed, WorkItem claim) {
         return new Delivery(claimed.getId(), claimed.getChannel(), claimed.getRecipient(), claimed.getTemplate(),
-                claimed.getBody(), claimed.getAttempts(), claimed.getNextAttemptAt());
+                claimed.getBody(), claim.attempt(), claim.leaseUntil());
     }
 }

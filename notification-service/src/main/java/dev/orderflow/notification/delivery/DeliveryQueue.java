@@ -1,59 +1,95 @@
 package dev.orderflow.notification.delivery;
 
+import dev.orderflow.messaging.work.WorkItem;
+import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.notification.config.NotificationProperties;
 import dev.orderflow.notification.domain.Notification;
+import dev.orderflow.notification.domain.NotificationStatus;
 import dev.orderflow.notification.domain.RedeliveryBackoff;
 import dev.orderflow.notification.store.Notifications;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /**
- * The PENDING notifications as a work queue shared by every dispatcher of every instance. Each method is one
- * short transaction; none is open while a message travels to the provider.
+ * The PENDING notifications as work for the dispatchers of every instance: stored and queued together, claimed
+ * with a lease, and settled in the transaction that records each attempt's outcome. Each method is one short
+ * transaction; none is open while a message travels to the provider.
  */
 @Component
 public class DeliveryQueue {
 
     private final Notifications notifications;
+    private final WorkQueue queue;
     private final Clock clock;
     private final Duration lease;
     private final RedeliveryBackoff backoff;
     private final RandomGenerator random = RandomGenerator.getDefault();
 
-    public DeliveryQueue(Notifications notifications, Clock clock, NotificationProperties properties) {
+    public DeliveryQueue(Notifications notifications, WorkQueue notificationQueue, Clock clock,
+            NotificationProperties properties) {
         this.notifications = notifications;
+        this.queue = notificationQueue;
         this.clock = clock;
         this.lease = properties.dispatch().lease();
         this.backoff = properties.dispatch().backoff();
     }
 
     /**
-     * Takes up to {@code limit} due notifications for one attempt each. Rows are locked with SKIP LOCKED while
-     * they are leased, and the lease keeps them from every other dispatcher until the attempt is over.
+     * Stores the notification and queues it for delivery, in the caller's transaction, unless the order already has
+     * one of its template.
+     *
+     * @return whether it was added
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean add(Notification notification) {
+        if (!notifications.addIfAbsent(notification)) {
+            return false;
+        }
+        queue.enqueue(notification.getId());
+        return true;
+    }
+
+    /**
+     * Takes up to {@code limit} due notifications for one attempt each, until the lease runs out. An item whose
+     * notification is no longer PENDING (settled by a dispatcher whose lease had run out) leaves the queue here.
      */
     @Transactional
     public List<Delivery> claimDue(int limit) {
-        Instant now = clock.instant();
-        List<UUID> due = notifications.lockDue(now, limit);
-        if (due.isEmpty()) {
+        List<WorkItem> claims = queue.claim(limit, lease);
+        if (claims.isEmpty()) {
             return List.of();
         }
-        List<Notification> claimed = notifications.findAllById(due);
-        claimed.forEach(notification -> notification.lease(now.plus(lease)));
-        return claimed.stream().map(Delivery::of).toList();
+        Map<UUID, Notification> found = notifications.findAllById(claims.stream().map(WorkItem::id).toList())
+                .stream().collect(Collectors.toMap(Notification::getId, Function.identity()));
+        List<Delivery> claimed = new ArrayList<>(claims.size());
+        for (WorkItem claim : claims) {
+            Notification notification = found.get(claim.id());
+            if (notification == null || notification.getStatus() != NotificationStatus.PENDING) {
+                queue.complete(claim.id());
+            } else {
+                claimed.add(Delivery.of(notification, claim));
+            }
+        }
+        return claimed;
     }
 
     @Transactional
     public void sent(Delivery delivery, String providerMessageId) {
         notifications.findById(delivery.notificationId())
                 .ifPresent(notification -> notification.sent(providerMessageId, clock.instant()));
+        queue.complete(delivery.notificationId());
     }
 
     /** The attempt failed for a passing reason; the next one waits longer the more attempts were made. */
@@ -61,7 +97,8 @@ public class DeliveryQueue {
     public Instant failedAttempt(Delivery delivery, String error) {
         Instant next = clock.instant().plus(backoff.after(Math.max(1, delivery.attempt()), random));
         notifications.findById(delivery.notificationId())
-                .ifPresent(notification -> notification.failedAttempt(error, next));
+                .ifPresent(notification -> notification.failedAttempt(error));
+        queue.retryAt(delivery.notificationId(), next);
         return next;
     }
 
@@ -69,6 +106,7 @@ public class DeliveryQueue {
     public void refused(Delivery delivery, String error) {
         notifications.findById(delivery.notificationId())
                 .ifPresent(notification -> notification.refused(error));
+        queue.complete(delivery.notificationId());
     }
 
     @Transactional(readOnly = true)

@@ -54,9 +54,6 @@ public class Notification {
     @Column(nullable = false)
     private int attempts;
 
-    @Column(name = "next_attempt_at", nullable = false)
-    private Instant nextAttemptAt;
-
     @Column(name = "last_error")
     private String lastError;
 
@@ -90,7 +87,6 @@ public class Notification {
         this.body = notice.body();
         this.status = NotificationStatus.PENDING;
         this.attempts = 0;
-        this.nextAttemptAt = now;
         this.sourceMessageId = Objects.requireNonNull(sourceMessageId, "sourceMessageId");
         this.createdAt = now;
     }
@@ -100,34 +96,25 @@ public class Notification {
         return new Notification(notice, sourceMessageId, now);
     }
 
-    /**
-     * Takes the notification for one delivery attempt: no other dispatcher picks it up before {@code leaseUntil},
-     * which must lie beyond the longest an attempt can take.
-     */
-    public void lease(Instant leaseUntil) {
-        requirePending();
-        attempts++;
-        nextAttemptAt = leaseUntil;
-    }
-
     /** The provider accepted the message. Recording it twice (a late duplicate attempt) changes nothing. */
     public void sent(String providerMessageId, Instant at) {
         if (status == NotificationStatus.SENT) {
             return;
         }
         this.status = NotificationStatus.SENT;
+        this.attempts++;
         this.providerMessageId = providerMessageId;
         this.sentAt = at;
         this.lastError = null;
     }
 
-    /** The attempt failed for a passing reason: stays PENDING and is tried again at {@code nextAttemptAt}. */
-    public void failedAttempt(String error, Instant nextAttemptAt) {
+    /** The attempt failed for a passing reason: stays PENDING, to be tried again. */
+    public void failedAttempt(String error) {
         if (status != NotificationStatus.PENDING) {
             return;
         }
+        this.attempts++;
         this.lastError = truncate(error);
-        this.nextAttemptAt = nextAttemptAt;
     }
 
     /** The provider refused this message for good. */
@@ -136,13 +123,8 @@ public class Notification {
             return;
         }
         this.status = NotificationStatus.FAILED;
+        this.attempts++;
         this.lastError = truncate(error);
-    }
-
-    private void requirePending() {
-        if (status != NotificationStatus.PENDING) {
-            throw new IllegalStateException("notification " + id + " is " + status + ", not PENDING");
-        }
     }
 
     private static String truncate(String error) {
@@ -184,12 +166,9 @@ public class Notification {
         return status;
     }
 
+    /** Delivery attempts whose outcome was recorded (an attempt cut short by a crash is not counted). */
     public int getAttempts() {
         return attempts;
-    }
-
-    public Instant getNextAttemptAt() {
-        return nextAttemptAt;
     }
 
     public String getLastError() {

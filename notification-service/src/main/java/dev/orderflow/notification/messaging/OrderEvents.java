@@ -5,13 +5,11 @@ import dev.orderflow.events.order.OrderEvent;
 import dev.orderflow.messaging.IncomingMessage;
 import dev.orderflow.messaging.MessageHandler;
 import dev.orderflow.notification.delivery.DeliveryMetrics;
-import dev.orderflow.notification.delivery.NotificationQueued;
+import dev.orderflow.notification.delivery.DeliveryQueue;
 import dev.orderflow.notification.domain.CustomerNotice;
 import dev.orderflow.notification.domain.Notification;
-import dev.orderflow.notification.store.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,14 +26,12 @@ class OrderEvents implements MessageHandler<OrderEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(OrderEvents.class);
 
-    private final Notifications notifications;
-    private final ApplicationEventPublisher events;
+    private final DeliveryQueue deliveries;
     private final DeliveryMetrics metrics;
     private final Clock clock;
 
-    OrderEvents(Notifications notifications, ApplicationEventPublisher events, DeliveryMetrics metrics, Clock clock) {
-        this.notifications = notifications;
-        this.events = events;
+    OrderEvents(DeliveryQueue deliveries, DeliveryMetrics metrics, Clock clock) {
+        this.deliveries = deliveries;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -55,9 +51,7 @@ class OrderEvents implements MessageHandler<OrderEvent> {
     public void handle(OrderEvent event, IncomingMessage envelope) {
         CustomerNotice.about(event).ifPresent(notice -> {
             Notification notification = Notification.pending(notice, envelope.id(), clock.instant());
-            if (notifications.addIfAbsent(notification)) {
-                events.publishEvent(new NotificationQueued(notification.getId()));
-            } else {
+            if (!deliveries.add(notification)) {
                 // The inbox catches redeliveries of one message id; this catches the same event under a new id.
                 metrics.duplicate();
                 log.info("Order {} already has a {} notification; event {} adds none",

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** All notifications ever decided, with the two PostgreSQL-specific operations delivery relies on. */
+/** All notifications ever decided, with the PostgreSQL-specific insert that keeps one per order and template. */
 public interface Notifications extends JpaRepository<Notification, UUID> {
 
     /**
@@ -21,36 +21,22 @@ public interface Notifications extends JpaRepository<Notification, UUID> {
      */
     default boolean addIfAbsent(Notification n) {
         return insertIfAbsent(n.getId(), n.getOrderId(), n.getCustomerId(), n.getChannel().name(),
-                n.getTemplate().name(), n.getRecipient(), n.getBody(), n.getNextAttemptAt(),
-                n.getSourceMessageId(), n.getCreatedAt()) == 1;
+                n.getTemplate().name(), n.getRecipient(), n.getBody(), n.getSourceMessageId(),
+                n.getCreatedAt()) == 1;
     }
 
     @Modifying(flushAutomatically = true)
     @Query(nativeQuery = true, value = """
             INSERT INTO notification (id, order_id, customer_id, channel, template, recipient, body, status,
-                                      attempts, next_attempt_at, source_message_id, created_at, version)
+                                      attempts, source_message_id, created_at, version)
             VALUES (:id, :orderId, :customerId, :channel, :template, :recipient, :body, 'PENDING',
-                    0, :nextAttemptAt, :sourceMessageId, :createdAt, 0)
+                    0, :sourceMessageId, :createdAt, 0)
             ON CONFLICT (order_id, template) DO NOTHING
             """)
     int insertIfAbsent(@Param("id") UUID id, @Param("orderId") UUID orderId, @Param("customerId") String customerId,
                        @Param("channel") String channel, @Param("template") String template,
                        @Param("recipient") String recipient, @Param("body") String body,
-                       @Param("nextAttemptAt") Instant nextAttemptAt, @Param("sourceMessageId") String sourceMessageId,
-                       @Param("createdAt") Instant createdAt);
-
-    /**
-     * Locks up to {@code limit} PENDING notifications that are due, skipping rows another transaction holds,
-     * so that concurrent dispatchers (threads or instances) never take the same one.
-     */
-    @Query(nativeQuery = true, value = """
-            SELECT id FROM notification
-             WHERE status = 'PENDING' AND next_attempt_at <= :now
-             ORDER BY next_attempt_at
-             LIMIT :limit
-             FOR UPDATE SKIP LOCKED
-            """)
-    List<UUID> lockDue(@Param("now") Instant now, @Param("limit") int limit);
+                       @Param("sourceMessageId") String sourceMessageId, @Param("createdAt") Instant createdAt);
 
     @Query("SELECT count(n) FROM Notification n WHERE n.status = dev.orderflow.notification.domain.NotificationStatus.PENDING")
     long countPending();

@@ -6,6 +6,7 @@ import dev.orderflow.events.order.OrderCancelled;
 import dev.orderflow.events.order.OrderConfirmed;
 import dev.orderflow.events.order.OrderPlaced;
 import dev.orderflow.events.order.OrderRejected;
+import dev.orderflow.messaging.work.WorkItem;
 import dev.orderflow.notification.domain.Channel;
 import dev.orderflow.notification.domain.CustomerNotice;
 import dev.orderflow.notification.domain.Notification;
@@ -23,8 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +53,12 @@ class NotificationDeliveryIT extends NotificationServiceIT {
 
     @Autowired
     Dispatcher dispatcher;
+
+    @Autowired
+    DeliveryQueue deliveries;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     NotificationProvider provider;
@@ -189,7 +198,7 @@ class NotificationDeliveryIT extends NotificationServiceIT {
         // The provider takes bodies of at most 10,000 characters: this one can never be delivered.
         Notification tooLong = Notification.pending(new CustomerNotice(UUID.randomUUID(), customer,
                 Template.ORDER_CONFIRMED, Channel.EMAIL, "x".repeat(10_001)), UUID.randomUUID().toString(), Instant.now());
-        transactions.executeWithoutResult(status -> notifications.addIfAbsent(tooLong));
+        transactions.executeWithoutResult(status -> deliveries.add(tooLong));
         dispatcher.wakeUp();
 
         await().atMost(DELIVERY).untilAsserted(() -> assertThat(notifications.findById(tooLong.getId()))
@@ -208,9 +217,14 @@ class NotificationDeliveryIT extends NotificationServiceIT {
         Notification notification = Notification.pending(new CustomerNotice(UUID.randomUUID(), customer,
                 Template.ORDER_CONFIRMED, Channel.EMAIL, "Your order is confirmed."), UUID.randomUUID().toString(), now);
         // A dispatcher claimed it for two seconds, handed it to the provider, and died before recording SENT.
-        notification.lease(now.plusSeconds(2));
-        transactions.executeWithoutResult(status -> notifications.addIfAbsent(notification));
-        String acceptedBeforeTheCrash = provider.deliver(Delivery.of(notification));
+        Instant leaseUntil = now.plusSeconds(2);
+        transactions.executeWithoutResult(status -> {
+            deliveries.add(notification);
+            jdbc.update("UPDATE notification_queue SET due_at = ?, attempts = 1 WHERE item_id = ?",
+                    Timestamp.from(leaseUntil), notification.getId());
+        });
+        String acceptedBeforeTheCrash = provider.deliver(
+                Delivery.of(notification, new WorkItem(notification.getId(), 1, leaseUntil, now)));
 
         await().atMost(DELIVERY).untilAsserted(() -> assertThat(notifications.findById(notification.getId()))
                 .hasValueSatisfying(stored -> {

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +36,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ChargeWorker implements SmartLifecycle, BackgroundWorker.Work<ClaimedCharge> {
 
     private static final Logger log = LoggerFactory.getLogger(ChargeWorker.class);
-    private static final Duration PENDING_COUNT_TTL = Duration.ofSeconds(5);
 
     private final PendingCharges queue;
     private final PaymentGatewayClient gateway;
@@ -46,7 +44,6 @@ public class ChargeWorker implements SmartLifecycle, BackgroundWorker.Work<Claim
     private final MeterRegistry registry;
     private final Timer pendingFor;
     private final AtomicLong pending = new AtomicLong();
-    private volatile Instant pendingCountedAt = Instant.MIN;
 
     ChargeWorker(PendingCharges queue, WorkQueue chargeQueue, PaymentGatewayClient gateway, Clock clock,
             PaymentProperties properties, MeterRegistry registry) {
@@ -60,8 +57,8 @@ public class ChargeWorker implements SmartLifecycle, BackgroundWorker.Work<Claim
         this.pendingFor = Timer.builder("orderflow.payment.pending.time")
                 .description("From the hold of a payment to its settlement by a charge worker")
                 .register(registry);
-        Gauge.builder("orderflow.payment.pending", this, ChargeWorker::pendingPayments)
-                .description("Payments held and waiting for the gateway (counted at most every 5 s)")
+        Gauge.builder("orderflow.payment.pending", pending, AtomicLong::get)
+                .description("Payments held and waiting for the gateway, as of the charge worker's last scan")
                 .register(registry);
         Gauge.builder("orderflow.payment.charges.in.flight", workers, BackgroundWorker::inFlight)
                 .description("Gateway charges this instance is making right now")
@@ -78,17 +75,9 @@ public class ChargeWorker implements SmartLifecycle, BackgroundWorker.Work<Claim
         return queue.claim(limit);
     }
 
-    private double pendingPayments() {
-        Instant now = clock.instant();
-        if (now.isAfter(pendingCountedAt.plus(PENDING_COUNT_TTL))) {
-            pendingCountedAt = now;
-            try {
-                pending.set(queue.pendingCount());
-            } catch (RuntimeException e) {
-                log.debug("Pending payments could not be counted: {}", e.toString());
-            }
-        }
-        return pending.get();
+    @Override
+    public void scanned() {
+        pending.set(queue.pendingCount());
     }
 
     /**
