@@ -216,9 +216,9 @@ class OrdersApiIT extends IntegrationTestSupport {
         assertProblem(api.post("/api/orders", "{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku
                 + "\",\"quantity\":1},{\"sku\":\"" + sku + "\",\"quantity\":2}]}"), 422, "repeated: [" + sku + "]");
         assertProblem(api.post("/api/orders", "{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":"), 400,
-                "Malformed JSON");
+                "not well-formed JSON");
         assertProblem(api.post("/api/orders", "{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku
-                + "\",\"quantity\":\"many\"}]}"), 400, "Malformed JSON");
+                + "\",\"quantity\":\"many\"}]}"), 400, "items[0].quantity has the wrong type or format");
         assertProblem(api.post("/api/orders", "{\"items\":[{\"sku\":\"" + sku + "\"}]}"), 400, "customerId");
         assertProblem(api.post("/api/orders", "{\"items\":[{\"sku\":\"" + sku + "\"}]}"), 400, "items[0].quantity");
         assertProblem(api.post("/api/orders", null), 400, "missing");

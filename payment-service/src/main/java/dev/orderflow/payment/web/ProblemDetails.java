@@ -1,19 +1,19 @@
 package dev.orderflow.payment.web;
 
 import dev.orderflow.payment.domain.CreditInUseException;
-import jakarta.validation.ConstraintViolationException;
+import dev.orderflow.web.ProblemDetailsAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 9457 problems for everything a client can get wrong; Spring MVC's own errors (malformed JSON, a missing or
- * mistyped parameter, failed {@code @Valid}) come through the base class as problems too.
+ * Payment-service's refusals as RFC 9457 problems: an unknown credit account, a limit below the credit in use, an
+ * amount the domain refuses. Everything else (validation, unreadable bodies, a database that is away) is the shape
+ * every service shares.
  */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
+class ProblemDetails extends ProblemDetailsAdvice {
 
     @ExceptionHandler(UnknownAccountException.class)
     ProblemDetail unknownAccount(UnknownAccountException e) {
@@ -25,19 +25,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Credit limit below credit in use", e.getMessage());
     }
 
-    @ExceptionHandler(ConstraintViolationException.class)
-    ProblemDetail constraintViolation(ConstraintViolationException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
-    }
-
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -1,0 +1,31 @@
+package dev.orderflow.order;
+
+import dev.orderflow.localstack.DatabaseOutage;
+import dev.orderflow.localstack.HttpAnswer;
+import dev.orderflow.order.support.OrderServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A database that is away (restarting, failing over) answers 503 with Retry-After within the pool's 5 s. */
+@OrderServiceIntegrationTest
+class DatabaseAwayIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void answers503WithRetryAfterWhileTheDatabaseIsAway() {
+        URI anOrder = URI.create("http://127.0.0.1:" + port + "/api/orders/" + UUID.randomUUID());
+
+        assertThat(DatabaseOutage.whileAway(() -> HttpAnswer.get(anOrder)))
+                .isEqualTo(new HttpAnswer(503, "1", "application/problem+json"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> HttpAnswer.get(anOrder).status() == 404);
+    }
+}
