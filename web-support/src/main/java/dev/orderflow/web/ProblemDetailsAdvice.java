@@ -60,7 +60,8 @@ public abstract class ProblemDetailsAdvice extends ResponseEntityExceptionHandle
     /**
      * An error the persistence layer could not classify: the database away all the same when the driver says the
      * connection broke (SQLSTATE class 08 connection exception, 57 operator intervention such as a shutdown, 53
-     * insufficient resources), else a 500 that says nothing of the database's internals.
+     * insufficient resources) or when not even the rollback went through (Hibernate's {@code TransactionException}:
+     * the transaction's connection is gone), else a 500 that says nothing of the database's internals.
      */
     @ExceptionHandler(UncategorizedDataAccessException.class)
     ResponseEntity<ProblemDetail> uncategorizedDataAccess(UncategorizedDataAccessException e) {
@@ -74,6 +75,10 @@ public abstract class ProblemDetailsAdvice extends ResponseEntityExceptionHandle
 
     static boolean connectionBroke(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // By name: the services that use JDBC alone have no Hibernate on their class path.
+            if (cause.getClass().getName().equals("org.hibernate.TransactionException")) {
+                return true;
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57")
                     || sql.getSQLState().startsWith("53"))) {

@@ -16,6 +16,15 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void aRollbackThatCouldNotReachTheDatabaseIsTheDatabaseBeingAway() {
+        RuntimeException rollbackFailed = new RuntimeException("as JpaSystemException wraps it",
+                new org.hibernate.TransactionException("Unable to rollback against JDBC Connection",
+                        new SQLException("Connection is closed")));
+
+        assertThat(ProblemDetailsAdvice.connectionBroke(rollbackFailed)).isTrue();
+    }
+
+    @Test
     void otherDatabaseErrorsAreNot() {
         assertThat(ProblemDetailsAdvice.connectionBroke(wrapped("42P01"))).as("undefined table").isFalse();
         assertThat(ProblemDetailsAdvice.connectionBroke(wrapped(null))).isFalse();
