@@ -9,10 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import static dev.orderflow.localstack.launcher.OrderflowService.EXTERNAL_SIMULATOR;
-import static dev.orderflow.localstack.launcher.OrderflowService.NOTIFICATION;
 import static dev.orderflow.localstack.launcher.OrderflowService.ORDER;
-import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
 
 /**
  * The system under test, started once per test JVM on free ports and stopped when the JVM exits: starting five
@@ -55,10 +52,7 @@ public final class RunningSystem {
                 .randomPorts()
                 .readinessTimeout(Duration.ofMinutes(4))
                 .jvmOptions("-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1")
-                .environment(ORDER, "ORDERFLOW_ORDER_SAGA_DEADLINE", SAGA_DEADLINE.toSeconds() + "s")
-                .environment(PAYMENT, "ORDERFLOW_PAYMENT_PSP_BASE_URL", ports -> ports.baseUrl(EXTERNAL_SIMULATOR))
-                .environment(NOTIFICATION, "ORDERFLOW_NOTIFICATION_PROVIDER_BASE_URL",
-                        ports -> ports.baseUrl(EXTERNAL_SIMULATOR));
+                .environment(ORDER, "ORDERFLOW_ORDER_SAGA_DEADLINE", SAGA_DEADLINE.toSeconds() + "s");
         String root = System.getProperty("orderflow.repository.root");
         if (root != null) {
             builder.repositoryRoot(Path.of(root));

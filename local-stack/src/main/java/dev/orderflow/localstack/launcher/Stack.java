@@ -1,7 +1,5 @@
 package dev.orderflow.localstack.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,29 +8,20 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 import org.slf4j.LoggerFactory;
 
-import dev.orderflow.localstack.EmbeddedPostgresServer;
 import dev.orderflow.localstack.FreePort;
 
 /**
  * The whole system on one machine as real processes: a Kafka broker, a PostgreSQL server with one database and user
  * per service, and the services, each a {@code java -jar} of its module's built jar with a log file of its own.
  *
- * <p>{@code ./orderflow up} runs one on the ports of docs/contract.md; system tests build one on free ports and stop, kill
- * and restart single services through {@link #service(OrderflowService)}:
+ * <p>{@code ./orderflow up} runs one on the ports of docs/contract.md; system tests build one on free ports and stop,
+ * kill and restart single services through {@link #service(OrderflowService)}:
  *
  * <pre>{@code
  * try (Stack stack = Stack.builder().directory(tempDir).randomPorts().build().start()) {
@@ -41,61 +30,55 @@ import dev.orderflow.localstack.FreePort;
  *     stack.service(OrderflowService.PAYMENT).start().awaitReady();
  * }
  * }</pre>
+ *
+ * <p>The parts: {@link Infrastructure} (Kafka and PostgreSQL), {@link ServiceLaunch} (each service's command line and
+ * environment), {@link ServiceJars} (where each runs from), {@link Leftovers} (what a killed earlier run left).
  */
 public final class Stack implements AutoCloseable {
 
-    private static final Duration KAFKA_START_TIMEOUT = Duration.ofMinutes(3);
-
     private final Path directory;
 
-    private final KafkaServerProcess kafka;
+    private final Infrastructure infrastructure;
 
-    private final int postgresPort;
+    private final ServiceLaunch launch;
 
-    private final Map<OrderflowService, ServiceProcess> services;
+    private final Leftovers leftovers;
 
-    // What a further instance of a service needs: the same JVM options, jar and settings as the first.
-    private final List<String> serviceJvm;
+    private final Map<OrderflowService, ServiceProcess> services = new EnumMap<>(OrderflowService.class);
 
     private final Map<OrderflowService, Path> builtJars = new EnumMap<>(OrderflowService.class);
 
     private final Map<OrderflowService, Map<String, String>> environments = new EnumMap<>(OrderflowService.class);
 
-    private final Duration readinessTimeout;
-
     private final Map<OrderflowService, List<ServiceProcess>> extraInstances = new EnumMap<>(OrderflowService.class);
 
+    private final Duration readinessTimeout;
+
     private final Consumer<String> progress;
-
-    private final String childMarker;
-
-    private volatile EmbeddedPostgresServer postgres;
 
     // Ctrl-C may come while the launcher is still starting things: nothing new starts after close().
     private volatile boolean closed;
 
-    private boolean leftoversEnded;
-
     private Stack(Builder builder) {
         this.directory = builder.directory.toAbsolutePath().normalize();
         this.progress = builder.progress;
+        this.readinessTimeout = builder.readinessTimeout;
         // Tags every child JVM of this stack, so that a later run can find what a killed launcher left behind.
-        this.childMarker = "-Dorderflow.stack=" + directory;
+        String childMarker = "-Dorderflow.stack=" + directory;
         int kafkaPort = portOrFree(builder.kafkaPort);
         int controllerPort = builder.kafkaPort == 0 ? FreePort.pick() : kafkaPort + 1;
-        this.kafka = new KafkaServerProcess(kafkaPort, controllerPort, directory.resolve("kafka"),
-                logDirectory().resolve("kafka.log"), childMarker);
-        this.postgresPort = portOrFree(builder.postgresPort);
+        this.infrastructure = new Infrastructure(directory, logDirectory(), kafkaPort, controllerPort,
+                portOrFree(builder.postgresPort), childMarker, progress);
+        this.launch = new ServiceLaunch(childMarker, builder.jvmOptions, builder.profiles, builder.environment);
+        this.leftovers = new Leftovers(directory, childMarker, progress);
         Map<OrderflowService, Integer> ports = new EnumMap<>(OrderflowService.class);
         builder.services.forEach(service -> ports.put(service, portOrFree(builder.ports.get(service))));
-        this.services = new EnumMap<>(OrderflowService.class);
-        this.serviceJvm = serviceJvm(builder);
-        this.readinessTimeout = builder.readinessTimeout;
         Path repositoryRoot = builder.repositoryRoot.toAbsolutePath().normalize();
         for (OrderflowService service : builder.services) {
-            builtJars.put(service, jar(repositoryRoot, service));
-            environments.put(service, serviceEnvironment(builder, service, ports));
-            services.put(service, new ServiceProcess(service, ports.get(service), serviceJvm, builtJars.get(service),
+            builtJars.put(service, ServiceJars.executableJar(repositoryRoot, service));
+            environments.put(service, launch.environment(service, ports, infrastructure.kafka().bootstrapServers(),
+                    infrastructure::jdbcUrl));
+            services.put(service, new ServiceProcess(service, ports.get(service), launch.jvm(), builtJars.get(service),
                     directory.resolve("jars").resolve(service.module() + ".jar"), environments.get(service),
                     logDirectory().resolve(service.module() + ".log"), readinessTimeout));
         }
@@ -124,30 +107,10 @@ public final class Stack implements AutoCloseable {
     /** Starts Kafka and PostgreSQL side by side and creates each service's database and user. */
     public Stack startInfrastructure() {
         requireOpen();
-        endChildrenLeftByAnEarlierRun();
-        endPostgresLeftByAnEarlierRun();
-        requireFree("Kafka", kafka.port());
-        requireFree("PostgreSQL", postgresPort);
-        services.values().forEach(service -> requireFree(service.name(), service.port()));
-        CompletableFuture<EmbeddedPostgresServer> startingPostgres = CompletableFuture.supplyAsync(
-                () -> timed("PostgreSQL on 127.0.0.1:" + postgresPort,
-                        () -> EmbeddedPostgresServer.start(postgresPort, directory.resolve("postgres"),
-                                createdParent(logDirectory().resolve("postgres.log")))),
-                command -> Thread.ofPlatform().name("postgres-start").start(command));
-        try {
-            timed("Kafka on " + kafka.bootstrapServers(), () -> kafka.start(KAFKA_START_TIMEOUT));
-            postgres = startingPostgres.join();
-            for (OrderflowService service : OrderflowService.values()) {
-                service.database().ifPresent(database -> ServiceDatabases.ensure(postgres.jdbcUrl("postgres"),
-                        EmbeddedPostgresServer.SUPERUSER, EmbeddedPostgresServer.SUPERUSER, database));
-            }
-        }
-        catch (RuntimeException failed) {
-            startingPostgres.thenAccept(EmbeddedPostgresServer::close);
-            stopInfrastructure();
-            throw failed instanceof CompletionException && failed.getCause() instanceof RuntimeException cause
-                    ? cause : failed;
-        }
+        leftovers.endChildren();
+        leftovers.endPostgres();
+        services.values().forEach(service -> Infrastructure.requireFree(service.name(), service.port()));
+        infrastructure.start();
         progress.accept("Databases orders, inventory, payments, notifications ready (user = password = name)");
         return this;
     }
@@ -158,7 +121,7 @@ public final class Stack implements AutoCloseable {
      */
     public Stack startServices() {
         requireOpen();
-        endChildrenLeftByAnEarlierRun();
+        leftovers.endChildren();
         long started = System.nanoTime();
         try {
             for (ServiceProcess service : services.values()) {
@@ -208,7 +171,7 @@ public final class Stack implements AutoCloseable {
         Map<String, String> environment = new LinkedHashMap<>(environments.get(service));
         environment.put("SERVER_PORT", String.valueOf(port));
         String name = ServiceProcess.instanceName(service, instance);
-        ServiceProcess added = new ServiceProcess(service, instance, port, serviceJvm, builtJars.get(service),
+        ServiceProcess added = new ServiceProcess(service, instance, port, launch.jvm(), builtJars.get(service),
                 directory.resolve("jars").resolve(name + ".jar"), environment, logDirectory().resolve(name + ".log"),
                 readinessTimeout);
         extras.add(added);
@@ -237,48 +200,38 @@ public final class Stack implements AutoCloseable {
     }
 
     public KafkaServerProcess kafka() {
-        return kafka;
+        return infrastructure.kafka();
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return infrastructure.kafka().bootstrapServers();
     }
 
     public int postgresPort() {
-        return postgresPort;
+        return infrastructure.postgresPort();
     }
 
     /**
      * Shuts PostgreSQL down ({@code pg_ctl stop -m fast}: sessions are cut, transactions in flight roll back) while
      * the services keep running; {@link #startPostgres()} brings it back on the same port and data.
      */
-    public synchronized void stopPostgres() {
-        EmbeddedPostgresServer running = postgres;
-        if (running == null) {
-            throw new IllegalStateException("PostgreSQL is not running");
-        }
-        postgres = null;
-        running.close();
-        progress.accept("PostgreSQL on 127.0.0.1:%d stopped".formatted(postgresPort));
+    public void stopPostgres() {
+        infrastructure.stopPostgres();
     }
 
     /** Starts PostgreSQL again after {@link #stopPostgres()}: the same port, data directory and log. */
-    public synchronized void startPostgres() {
+    public void startPostgres() {
         requireOpen();
-        if (postgres != null) {
-            throw new IllegalStateException("PostgreSQL is already running");
-        }
-        postgres = timed("PostgreSQL on 127.0.0.1:" + postgresPort, () -> EmbeddedPostgresServer.start(postgresPort,
-                directory.resolve("postgres"), createdParent(logDirectory().resolve("postgres.log"))));
+        infrastructure.startPostgres();
     }
 
     public boolean isPostgresRunning() {
-        return postgres != null;
+        return infrastructure.isPostgresRunning();
     }
 
     /** The JDBC URL of one database of the stack's PostgreSQL, e.g. {@code jdbcUrl("orders")}. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:%d/%s".formatted(postgresPort, database);
+        return infrastructure.jdbcUrl(database);
     }
 
     /** Where the stack keeps Kafka's and PostgreSQL's data and the logs. */
@@ -295,20 +248,7 @@ public final class Stack implements AutoCloseable {
     public void close() {
         closed = true;
         stopServices();
-        stopInfrastructure();
-    }
-
-    private void stopInfrastructure() {
-        try {
-            kafka.stop();
-        }
-        finally {
-            EmbeddedPostgresServer running = postgres;
-            postgres = null;
-            if (running != null) {
-                running.close();
-            }
-        }
+        infrastructure.stop();
     }
 
     private void stopServices() {
@@ -325,153 +265,9 @@ public final class Stack implements AutoCloseable {
                 .forEach(CompletableFuture::join);
     }
 
-    /**
-     * Ends the JVMs a killed launcher of this directory left running (they hold its ports), once per stack and before
-     * this stack starts any of its own.
-     */
-    private synchronized void endChildrenLeftByAnEarlierRun() {
-        if (leftoversEnded) {
-            return;
-        }
-        leftoversEnded = true;
-        ProcessHandle.allProcesses()
-                // The marker comes first after "java": within the 4 KiB of a command line the JDK reads on Linux.
-                .filter(process -> process.info().commandLine()
-                        .map(commandLine -> commandLine.contains(" " + childMarker + " ")).orElse(false))
-                .forEach(leftover -> {
-                    progress.accept("Ending process %d left running by an earlier run: %s".formatted(leftover.pid(),
-                            leftover.info().command().orElse("?")));
-                    leftover.destroyForcibly();
-                    leftover.onExit().join();
-                });
-    }
-
-    /** PostgreSQL runs in a session of its own, so it outlives a killed launcher; its pid file names it. */
-    private void endPostgresLeftByAnEarlierRun() {
-        postmasterPid().flatMap(ProcessHandle::of)
-                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
-                .ifPresent(postmaster -> {
-            progress.accept("Stopping PostgreSQL (pid %d) left running by an earlier run".formatted(postmaster.pid()));
-            postmaster.destroy();
-            postmaster.onExit().orTimeout(30, TimeUnit.SECONDS)
-                    .exceptionally(timedOut -> {
-                        postmaster.destroyForcibly();
-                        return postmaster;
-                    })
-                    .join();
-        });
-    }
-
-    private Optional<Long> postmasterPid() {
-        Path pidFile = directory.resolve("postgres").resolve("postmaster.pid");
-        try {
-            return Files.exists(pidFile)
-                    ? Optional.of(Long.parseLong(Files.readAllLines(pidFile).getFirst().trim()))
-                    : Optional.empty();
-        }
-        catch (IOException | RuntimeException unreadable) {
-            return Optional.empty();
-        }
-    }
-
-    private static Path createdParent(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            return file;
-        }
-        catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        }
-    }
-
     private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("this stack was closed");
-        }
-    }
-
-    private static void requireFree(String what, int port) {
-        if (FreePort.isTaken(port)) {
-            throw new IllegalStateException("Port %d for %s is taken by another process; stop it or choose another port"
-                    .formatted(port, what));
-        }
-    }
-
-    private <T> T timed(String what, Supplier<T> start) {
-        long started = System.nanoTime();
-        T result = start.get();
-        progress.accept("%s ready in %.1f s".formatted(what, (System.nanoTime() - started) / 1e9));
-        return result;
-    }
-
-    private List<String> serviceJvm(Builder builder) {
-        List<String> jvm = new ArrayList<>();
-        jvm.add(ChildProcess.javaExecutable());
-        jvm.add(childMarker);
-        jvm.addAll(builder.jvmOptions);
-        return jvm;
-    }
-
-    private Map<String, String> serviceEnvironment(Builder builder, OrderflowService service,
-            Map<OrderflowService, Integer> ports) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SERVER_PORT", String.valueOf(ports.get(service)));
-        environment.put("SPRING_PROFILES_ACTIVE", String.join(",", builder.profiles));
-        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        service.database().ifPresent(database -> {
-            environment.put("SPRING_DATASOURCE_URL", jdbcUrl(database));
-            environment.put("SPRING_DATASOURCE_USERNAME", database);
-            environment.put("SPRING_DATASOURCE_PASSWORD", database);
-        });
-        Ports resolved = other -> Optional.ofNullable(ports.get(other)).orElseThrow(
-                () -> new IllegalArgumentException(other + " is not part of this stack"));
-        // The outside parties these services call are the simulator's, wherever this stack put it.
-        if (ports.containsKey(OrderflowService.EXTERNAL_SIMULATOR)) {
-            String simulator = resolved.baseUrl(OrderflowService.EXTERNAL_SIMULATOR);
-            switch (service) {
-                case PAYMENT -> environment.put("ORDERFLOW_PAYMENT_PSP_BASEURL", simulator);
-                case NOTIFICATION -> environment.put("ORDERFLOW_NOTIFICATION_PROVIDER_BASEURL", simulator);
-                default -> { }
-            }
-        }
-        builder.environment.getOrDefault(service, Map.of())
-                .forEach((name, value) -> environment.put(name, value.apply(resolved)));
-        return environment;
-    }
-
-    /**
-     * The executable jar of a module: {@code <module>/target/<module>-<version>[-<classifier>].jar} with a
-     * {@code Main-Class} (a module whose plain jar is its main artifact repackages into a classified one).
-     */
-    static Path jar(Path repositoryRoot, OrderflowService service) {
-        Path target = repositoryRoot.resolve(service.module()).resolve("target");
-        if (Files.isDirectory(target)) {
-            try (Stream<Path> files = Files.list(target)) {
-                Optional<Path> executable = files
-                        .filter(file -> file.getFileName().toString().startsWith(service.module() + "-"))
-                        .filter(file -> file.getFileName().toString().endsWith(".jar"))
-                        .sorted()
-                        .filter(Stack::isExecutable)
-                        .findFirst();
-                if (executable.isPresent()) {
-                    return executable.get();
-                }
-            }
-            catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
-        }
-        throw new IllegalStateException("No executable jar of %s in %s: build it first (./mvnw -DskipTests install)"
-                .formatted(service.module(), target));
-    }
-
-    private static boolean isExecutable(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            return manifest != null && manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS) != null;
-        }
-        catch (IOException notAJar) {
-            return false;
         }
     }
 

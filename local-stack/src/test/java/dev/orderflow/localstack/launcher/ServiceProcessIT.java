@@ -72,7 +72,7 @@ class ServiceProcessIT {
         stack = standInStack(standIns().services(EXTERNAL_SIMULATOR, PAYMENT)).startServices();
 
         assertThat(Files.readString(stack.service(PAYMENT).logFile()))
-                .contains("ORDERFLOW_PAYMENT_PSP_BASEURL=" + stack.service(EXTERNAL_SIMULATOR).baseUrl());
+                .contains("ORDERFLOW_PAYMENT_PSP_BASE_URL=" + stack.service(EXTERNAL_SIMULATOR).baseUrl());
     }
 
     @Test

@@ -277,9 +277,6 @@ public final class OrderLoadBenchmark {
                 .environment(INVENTORY, BACKLOG_REFRESH_VARIABLE, "1s")
                 .environment(PAYMENT, BACKLOG_REFRESH_VARIABLE, "1s")
                 .environment(NOTIFICATION, BACKLOG_REFRESH_VARIABLE, "1s")
-                .environment(PAYMENT, "ORDERFLOW_PAYMENT_PSP_BASE_URL", ports -> ports.baseUrl(EXTERNAL_SIMULATOR))
-                .environment(NOTIFICATION, "ORDERFLOW_NOTIFICATION_PROVIDER_BASE_URL",
-                        ports -> ports.baseUrl(EXTERNAL_SIMULATOR))
                 .progress(OrderLoadBenchmark::say);
         String root = System.getProperty("orderflow.repository.root");
         if (root != null) {
