@@ -2,10 +2,9 @@ package dev.orderflow.notification;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/** notification-service: tells customers of every terminal status of their orders, once. */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {

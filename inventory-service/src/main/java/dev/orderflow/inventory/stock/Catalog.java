@@ -5,6 +5,8 @@ import dev.orderflow.events.inventory.ProductUpdated;
 import dev.orderflow.inventory.config.InventoryProperties;
 import dev.orderflow.inventory.domain.Product;
 import dev.orderflow.inventory.domain.StockMovement;
+import dev.orderflow.inventory.store.Products;
+import dev.orderflow.inventory.store.StockMovements;
 import dev.orderflow.messaging.Outbox;
 import jakarta.persistence.EntityManager;
 import org.springframework.dao.DataIntegrityViolationException;

@@ -14,13 +14,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import java.time.Clock;
 
 /**
- * The beans the domain needs from outside (the clock, the fraud rules with their settings), the charge workers'
- * queue, and scheduling.
+ * Beans of payment-service that are not components of one feature: its settings, what the domain needs from
+ * outside (the clock, the fraud rules with their settings), the charge workers' queue, and scheduling.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentProperties.class)
 @EnableScheduling
-class PaymentConfig {
+class PaymentServiceConfiguration {
 
     @Bean
     Clock clock() {

@@ -1,4 +1,4 @@
-package dev.orderflow.inventory.stock;
+package dev.orderflow.inventory.store;
 
 import dev.orderflow.inventory.domain.Product;
 import jakarta.persistence.LockModeType;

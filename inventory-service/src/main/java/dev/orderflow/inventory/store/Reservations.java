@@ -1,4 +1,4 @@
-package dev.orderflow.inventory.stock;
+package dev.orderflow.inventory.store;
 
 import dev.orderflow.inventory.domain.Reservation;
 import jakarta.persistence.LockModeType;
@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Reservations by order id. */
-interface Reservations extends Repository<Reservation, UUID> {
+public interface Reservations extends Repository<Reservation, UUID> {
 
     Optional<Reservation> findById(UUID orderId);
 

@@ -1,4 +1,4 @@
-package dev.orderflow.payment.config;
+package dev.orderflow.payment.demo;
 
 import dev.orderflow.events.Money;
 import dev.orderflow.payment.cashier.CreditLimits;

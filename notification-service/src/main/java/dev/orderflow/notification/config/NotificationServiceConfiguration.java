@@ -5,6 +5,7 @@ import dev.orderflow.notification.delivery.NotificationProvider;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -14,9 +15,13 @@ import org.springframework.web.client.RestClient;
 import java.net.http.HttpClient;
 import java.time.Clock;
 
-/** The provider client with its HTTP timeouts, the dispatchers' queue, and the clock the service reads time from. */
+/**
+ * Beans of notification-service that are not components of one feature: its settings, the provider client with its
+ * HTTP timeouts, the dispatchers' queue, and the clock the service reads time from.
+ */
 @Configuration(proxyBeanMethods = false)
-class ProviderConfiguration {
+@EnableConfigurationProperties(NotificationProperties.class)
+class NotificationServiceConfiguration {
 
     @Bean
     NotificationProvider notificationProvider(RestClient.Builder builder, NotificationProperties properties,

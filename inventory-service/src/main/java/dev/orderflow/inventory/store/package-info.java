@@ -1,0 +1,2 @@
+/** Where inventory's aggregates are kept: the repositories of products, reservations and stock movements. */
+package dev.orderflow.inventory.store;

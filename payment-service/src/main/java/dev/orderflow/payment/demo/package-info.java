@@ -1,0 +1,2 @@
+/** Demo customers and their credit, seeded in the demo profile only (never by a production migration). */
+package dev.orderflow.payment.demo;
