@@ -1,19 +1,14 @@
 package dev.orderflow.notification;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.orderflow.localstack.architecture.FollowsServiceArchitecture;
 import dev.orderflow.localstack.architecture.ServiceArchitecture;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
-import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
-class ArchitectureTest {
+class ArchitectureTest implements FollowsServiceArchitecture {
 
     private static final String ROOT = "dev.orderflow.notification";
 
@@ -36,15 +31,8 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    @TestFactory
-    Stream<DynamicTest> followsTheRulesOfEveryService() {
-        return ServiceArchitecture.rulesOf(ROOT).stream()
-                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(CLASSES)));
-    }
-
-    @Test
-    void everyPackageSaysWhatItIsFor() {
-        assertThat(ServiceArchitecture.packagesWithoutPackageInfo(Path.of("src", "main", "java")))
-                .as("packages without a package-info.java").isEmpty();
+    @Override
+    public String servicePackage() {
+        return ROOT;
     }
 }

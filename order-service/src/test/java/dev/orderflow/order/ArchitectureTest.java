@@ -1,21 +1,17 @@
 package dev.orderflow.order;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.orderflow.localstack.architecture.FollowsServiceArchitecture;
 import dev.orderflow.localstack.architecture.ServiceArchitecture;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
-import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The domain stays plain Java; the feature packages depend on it, never the other way round. */
-class ArchitectureTest {
+class ArchitectureTest implements FollowsServiceArchitecture {
 
     private static final String ROOT = "dev.orderflow.order";
 
@@ -66,15 +62,8 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    @TestFactory
-    Stream<DynamicTest> followsTheRulesOfEveryService() {
-        return ServiceArchitecture.rulesOf(ROOT).stream()
-                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
-    }
-
-    @Test
-    void everyPackageSaysWhatItIsFor() {
-        assertThat(ServiceArchitecture.packagesWithoutPackageInfo(Path.of("src", "main", "java")))
-                .as("packages without a package-info.java").isEmpty();
+    @Override
+    public String servicePackage() {
+        return ROOT;
     }
 }

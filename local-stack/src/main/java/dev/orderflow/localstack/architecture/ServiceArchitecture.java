@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -44,6 +46,9 @@ public final class ServiceArchitecture {
     /** The packages every service has, each with at least one class. */
     private static final List<String> REQUIRED_PACKAGES = List.of("domain", "web", "messaging", "config");
 
+    /** Imported once per JVM and root: several tests of a service look at the same classes. */
+    private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
+
     private ServiceArchitecture() {
     }
 
@@ -52,6 +57,10 @@ public final class ServiceArchitecture {
      * every package the rules name.
      */
     public static JavaClasses importMainClasses(String root) {
+        return IMPORTED.computeIfAbsent(root, ServiceArchitecture::importChecked);
+    }
+
+    private static JavaClasses importChecked(String root) {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
