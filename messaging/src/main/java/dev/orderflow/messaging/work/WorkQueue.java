@@ -9,10 +9,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -96,6 +100,31 @@ public final class WorkQueue {
                         row.getInt("attempts"), row.getTimestamp("due_at").toInstant(),
                         row.getTimestamp("enqueued_at").toInstant()),
                 Timestamp.from(now.plus(lease)), Timestamp.from(now), limit);
+    }
+
+    /**
+     * Claims as {@link #claim(int, Duration)}, then reads in the same transaction what the claimed items are about:
+     * {@code open} answers, for the ids it is given, the subjects that still need work (e.g. the payments still
+     * pending), and {@code claimed} makes of each one and its claim what a worker processes. An item whose subject
+     * no longer needs work (settled by a worker whose lease had run out, or gone) leaves the queue here.
+     */
+    public <S, T> List<T> claim(int limit, Duration lease, Function<List<UUID>, Map<UUID, S>> open,
+            BiFunction<S, WorkItem, T> claimed) {
+        List<WorkItem> claims = claim(limit, lease);
+        if (claims.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, S> subjects = open.apply(claims.stream().map(WorkItem::id).toList());
+        List<T> work = new ArrayList<>(claims.size());
+        for (WorkItem claim : claims) {
+            S subject = subjects.get(claim.id());
+            if (subject == null) {
+                complete(claim.id());
+            } else {
+                work.add(claimed.apply(subject, claim));
+            }
+        }
+        return work;
     }
 
     /** The work on {@code itemId} is over; joins the caller's transaction, which records its outcome. */

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +110,20 @@ class WorkQueueIT {
             assertThat(item.attempt()).isEqualTo(2);
         });
         assertThat(queue.size()).isOne();
+    }
+
+    @Test
+    void anItemWhoseSubjectNeedsNoMoreWorkLeavesTheQueueWhenClaimed() {
+        UUID open = UUID.randomUUID();
+        UUID settled = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> List.of(open, settled).forEach(queue::enqueue));
+
+        List<String> work = transaction.execute(status -> queue.claim(100, LEASE,
+                ids -> ids.stream().filter(open::equals).collect(Collectors.toMap(id -> id, id -> "subject " + id)),
+                (subject, item) -> subject + " attempt " + item.attempt()));
+
+        assertThat(work).containsExactly("subject " + open + " attempt 1");
+        assertThat(queue.size()).as("the settled item is gone, the open one stays leased").isOne();
     }
 
     private WorkQueue queueAt(Instant now) {

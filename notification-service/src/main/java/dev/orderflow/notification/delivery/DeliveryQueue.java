@@ -1,6 +1,5 @@
 package dev.orderflow.notification.delivery;
 
-import dev.orderflow.messaging.work.WorkItem;
 import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.notification.config.NotificationProperties;
 import dev.orderflow.notification.domain.Notification;
@@ -14,10 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -67,22 +63,9 @@ public class DeliveryQueue {
      */
     @Transactional
     public List<Delivery> claimDue(int limit) {
-        List<WorkItem> claims = queue.claim(limit, lease);
-        if (claims.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Notification> found = notifications.findAllById(claims.stream().map(WorkItem::id).toList())
-                .stream().collect(Collectors.toMap(Notification::getId, Function.identity()));
-        List<Delivery> claimed = new ArrayList<>(claims.size());
-        for (WorkItem claim : claims) {
-            Notification notification = found.get(claim.id());
-            if (notification == null || notification.getStatus() != NotificationStatus.PENDING) {
-                queue.complete(claim.id());
-            } else {
-                claimed.add(Delivery.of(notification, claim));
-            }
-        }
-        return claimed;
+        return queue.claim(limit, lease, ids -> notifications.findAllById(ids).stream()
+                .filter(notification -> notification.getStatus() == NotificationStatus.PENDING)
+                .collect(Collectors.toMap(Notification::getId, Function.identity())), Delivery::of);
     }
 
     @Transactional

@@ -7,7 +7,6 @@ import dev.orderflow.events.payment.PaymentEvent;
 import dev.orderflow.messaging.IncomingMessage;
 import dev.orderflow.messaging.Outbox;
 import dev.orderflow.messaging.envelope.HandlingContext;
-import dev.orderflow.messaging.work.WorkItem;
 import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.payment.config.PaymentProperties;
 import dev.orderflow.payment.domain.CreditAccount;
@@ -26,11 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -75,22 +71,9 @@ public class PendingCharges {
      */
     @Transactional
     public List<ClaimedCharge> claim(int limit) {
-        List<WorkItem> claims = queue.claim(limit, lease);
-        if (claims.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Payment> found = payments.findAllById(claims.stream().map(WorkItem::id).toList()).stream()
-                .collect(Collectors.toMap(Payment::id, Function.identity()));
-        List<ClaimedCharge> claimed = new ArrayList<>(claims.size());
-        for (WorkItem claim : claims) {
-            Payment payment = found.get(claim.id());
-            if (payment == null || payment.status() != PaymentStatus.PENDING) {
-                queue.complete(claim.id());
-            } else {
-                claimed.add(ClaimedCharge.of(payment, claim));
-            }
-        }
-        return claimed;
+        return queue.claim(limit, lease, ids -> payments.findAllById(ids).stream()
+                .filter(payment -> payment.status() == PaymentStatus.PENDING)
+                .collect(Collectors.toMap(Payment::id, Function.identity())), ClaimedCharge::of);
     }
 
     /**
