@@ -37,7 +37,7 @@ class ArchitectureTest implements FollowsServiceArchitecture {
         noClasses().that().resideInAPackage("dev.orderflow.order.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.orderflow.order.saga..", "dev.orderflow.order.web..", "dev.orderflow.order.store..",
-                        "dev.orderflow.order.messaging..", "dev.orderflow.order.catalog..",
+                        "dev.orderflow.order.messaging..",
                         "dev.orderflow.order.placing..", "dev.orderflow.order.config..")
                 .check(classes);
     }

@@ -2,8 +2,8 @@ package dev.orderflow.order;
 
 import dev.orderflow.events.Money;
 import dev.orderflow.events.inventory.ProductUpdated;
-import dev.orderflow.order.catalog.Catalog;
-import dev.orderflow.order.catalog.CatalogProduct;
+import dev.orderflow.order.domain.CatalogProduct;
+import dev.orderflow.order.store.CatalogReplica;
 import dev.orderflow.order.support.IntegrationTestSupport;
 import dev.orderflow.order.support.OrderServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogReplicaIT extends IntegrationTestSupport {
 
     @Autowired
-    private Catalog catalog;
+    private CatalogReplica catalog;
 
     @Autowired
     private TransactionTemplate transactions;

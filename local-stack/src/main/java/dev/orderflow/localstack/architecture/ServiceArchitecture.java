@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
@@ -26,11 +28,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The structure every orderflow service shares, as ArchUnit rules of one strength for all four: a {@code domain}
  * package without framework, Kafka, JSON or JDBC in it and without a way back to the rest of the service; HTTP
- * served only by {@code web}; feature packages without cycles; no field injection, no standard streams, no
+ * served only by {@code web}; a {@code store} of repositories that sees only the domain, and hand-written tables
+ * outside it private to their feature; feature packages without cycles; no field injection, no standard streams, no
  * {@code java.util.logging}. A service's own architecture test adds what only it has.
  *
  * <p>Rules over packages that do not exist pass vacuously, so {@link #importMainClasses} fails when the packages
- * the rules name are missing or empty, and every rule here fails when its {@code that()} matches no class.
+ * the rules name are missing or empty, and every rule here but one (tables outside {@code store}, which most
+ * services do not have) fails when its {@code that()} matches no class.
  */
 public final class ServiceArchitecture {
 
@@ -44,7 +48,13 @@ public final class ServiceArchitecture {
             "org.springframework.web.servlet..", "jakarta.servlet.."};
 
     /** The packages every service has, each with at least one class. */
-    private static final List<String> REQUIRED_PACKAGES = List.of("domain", "web", "messaging", "config");
+    private static final List<String> REQUIRED_PACKAGES = List.of("domain", "web", "messaging", "store", "config");
+
+    /** Spring's ways of writing SQL by hand; Spring Data's repositories and JPA's entity manager are not among them. */
+    private static final DescribedPredicate<JavaClass> WRITES_SQL_BY_HAND = DescribedPredicate.describe(
+            "write SQL by hand", type -> type.getDirectDependenciesFromSelf().stream()
+                    .anyMatch(dependency -> dependency.getTargetClass().getPackageName()
+                            .startsWith("org.springframework.jdbc.core")));
 
     /** Imported once per JVM and root: several tests of a service look at the same classes. */
     private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
@@ -78,6 +88,7 @@ public final class ServiceArchitecture {
     public static List<ArchRule> rulesOf(String root) {
         return List.of(domainKnowsNoFramework(root), domainKnowsNoOtherPartOfTheService(root),
                 onlyTheWebLayerServesHttp(root), featurePackagesAreFreeOfCycles(root),
+                theStoreServesTheDomainOnly(root), tablesOutsideTheStoreStayInTheirFeature(root),
                 NO_CLASSES_SHOULD_USE_FIELD_INJECTION, NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS,
                 NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING);
     }
@@ -104,6 +115,33 @@ public final class ServiceArchitecture {
                 .should().dependOnClassesThat().resideInAnyPackage(SERVING_HTTP)
                 .allowEmptyShould(false)
                 .because("requests, responses and their problems live in one place");
+    }
+
+    /**
+     * {@code store} holds the repositories of the domain's types: it sees the domain and nothing else of the
+     * service, so every feature can use it.
+     */
+    public static ArchRule theStoreServesTheDomainOnly(String root) {
+        DescribedPredicate<JavaClass> restOfTheService = resideInAPackage(root + "..")
+                .and(DescribedPredicate.not(resideInAnyPackage(root + ".domain..", root + ".store..")));
+        return noClasses().that().resideInAPackage(root + ".store..")
+                .should().dependOnClassesThat(restOfTheService)
+                .allowEmptyShould(false)
+                .because("a repository of the domain's types belongs to no feature");
+    }
+
+    /**
+     * A table that is one feature's own state (order's saga rows and idempotency keys) is written next to that
+     * feature, package-private, instead of in {@code store}: its rows are the feature's types, and putting it in
+     * {@code store} would make the two packages depend on each other. Nothing else may reach it.
+     */
+    public static ArchRule tablesOutsideTheStoreStayInTheirFeature(String root) {
+        return classes().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackages(root + ".store..", root + ".config..")
+                .and(WRITES_SQL_BY_HAND)
+                .should().notBePublic()
+                .allowEmptyShould(true) // most services have no such table
+                .because("a table outside store is the private state of the feature beside it");
     }
 
     /**

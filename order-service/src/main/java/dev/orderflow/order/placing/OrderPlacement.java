@@ -1,11 +1,11 @@
 package dev.orderflow.order.placing;
 
-import dev.orderflow.order.catalog.Catalog;
-import dev.orderflow.order.catalog.CatalogProduct;
+import dev.orderflow.order.domain.CatalogProduct;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderLine;
 import dev.orderflow.order.domain.Orders;
 import dev.orderflow.order.saga.PlaceOrderSagas;
+import dev.orderflow.order.store.CatalogReplica;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,13 +24,13 @@ import java.util.UUID;
 @Component
 public class OrderPlacement {
 
-    private final Catalog catalog;
+    private final CatalogReplica catalog;
     private final Orders orders;
     private final PlaceOrderSagas sagas;
     private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    OrderPlacement(Catalog catalog, Orders orders, PlaceOrderSagas sagas, IdempotencyKeys idempotencyKeys,
+    OrderPlacement(CatalogReplica catalog, Orders orders, PlaceOrderSagas sagas, IdempotencyKeys idempotencyKeys,
                    Clock clock) {
         this.catalog = catalog;
         this.orders = orders;

@@ -1,7 +1,8 @@
-package dev.orderflow.order.catalog;
+package dev.orderflow.order.store;
 
 import dev.orderflow.events.Money;
 import dev.orderflow.events.inventory.ProductUpdated;
+import dev.orderflow.order.domain.CatalogProduct;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,13 +16,16 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The {@code catalog_product} table: the latest state of each product, by the product's own sequence. */
+/**
+ * The {@code catalog_product} table, order-service's replica of inventory's catalog: the latest state of each
+ * product, by the product's own sequence.
+ */
 @Component
-public class Catalog {
+public class CatalogReplica {
 
     private final JdbcClient jdbc;
 
-    Catalog(JdbcClient jdbc) {
+    CatalogReplica(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

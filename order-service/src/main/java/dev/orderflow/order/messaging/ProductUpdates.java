@@ -1,10 +1,11 @@
-package dev.orderflow.order.catalog;
+package dev.orderflow.order.messaging;
 
 import dev.orderflow.events.Topics;
 import dev.orderflow.events.inventory.ProductEvent;
 import dev.orderflow.events.inventory.ProductUpdated;
 import dev.orderflow.messaging.IncomingMessage;
 import dev.orderflow.messaging.MessageHandler;
+import dev.orderflow.order.store.CatalogReplica;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,10 @@ class ProductUpdates implements MessageHandler<ProductEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(ProductUpdates.class);
 
-    private final Catalog catalog;
+    private final CatalogReplica catalog;
     private final Clock clock;
 
-    ProductUpdates(Catalog catalog, Clock clock) {
+    ProductUpdates(CatalogReplica catalog, Clock clock) {
         this.catalog = catalog;
         this.clock = clock;
     }
