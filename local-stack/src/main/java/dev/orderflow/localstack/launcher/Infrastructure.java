@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -116,7 +117,7 @@ final class Infrastructure {
 
     private EmbeddedPostgresServer startedPostgres() {
         return timed("PostgreSQL on 127.0.0.1:" + postgresPort, () -> EmbeddedPostgresServer.start(postgresPort,
-                directory.resolve("postgres"), createdParent(logDirectory.resolve("postgres.log"))));
+                postgresData(directory), createdParent(logDirectory.resolve("postgres.log"))));
     }
 
     private <T> T timed(String what, Supplier<T> start) {
@@ -124,6 +125,27 @@ final class Infrastructure {
         T result = start.get();
         progress.accept("%s ready in %.1f s".formatted(what, (System.nanoTime() - started) / 1e9));
         return result;
+    }
+
+    /** Where a stack of this directory keeps PostgreSQL's data. */
+    static Path postgresData(Path stackDirectory) {
+        return stackDirectory.resolve("postgres");
+    }
+
+    /** The PostgreSQL running on a stack directory's data, as its pid file names it, if it runs. */
+    static Optional<ProcessHandle> postmaster(Path stackDirectory) {
+        Path pidFile = postgresData(stackDirectory).resolve("postmaster.pid");
+        try {
+            return Files.exists(pidFile)
+                    ? ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).getFirst().strip()))
+                            .filter(ProcessHandle::isAlive)
+                            .filter(process -> process.info().command()
+                                    .map(command -> command.endsWith("postgres")).orElse(false))
+                    : Optional.empty();
+        }
+        catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     static void requireFree(String what, int port) {

@@ -1,8 +1,7 @@
 package dev.orderflow.localstack.launcher;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -27,50 +26,48 @@ final class Leftovers {
         this.progress = progress;
     }
 
-    /** Ends the JVMs an earlier launcher of this directory left running; once per stack. */
-    synchronized void endChildren() {
+    /** Ends the JVMs an earlier launcher of this directory left running, once per stack; answers how many. */
+    synchronized int endChildren() {
         if (childrenEnded) {
-            return;
+            return 0;
         }
         childrenEnded = true;
-        ProcessHandle.allProcesses()
-                // The marker comes first after "java": within the 4 KiB of a command line the JDK reads on Linux.
-                .filter(process -> process.info().commandLine()
-                        .map(commandLine -> commandLine.contains(" " + childMarker + " ")).orElse(false))
-                .forEach(leftover -> {
-                    progress.accept("Ending process %d left running by an earlier run: %s".formatted(leftover.pid(),
-                            leftover.info().command().orElse("?")));
-                    leftover.destroyForcibly();
-                    leftover.onExit().join();
-                });
+        List<ProcessHandle> ended = ProcessHandle.allProcesses()
+                .filter(process -> carries(process, childMarker))
+                .toList();
+        ended.forEach(leftover -> {
+            progress.accept("Ending process %d left running by an earlier run: %s".formatted(leftover.pid(),
+                    leftover.info().command().orElse("?")));
+            leftover.destroyForcibly();
+            leftover.onExit().join();
+        });
+        return ended.size();
     }
 
-    /** Stops the PostgreSQL an earlier run left running on this directory's data; its pid file names it. */
-    void endPostgres() {
-        postmasterPid().flatMap(ProcessHandle::of)
-                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
-                .ifPresent(postmaster -> {
-                    progress.accept("Stopping PostgreSQL (pid %d) left running by an earlier run"
-                            .formatted(postmaster.pid()));
-                    postmaster.destroy();
-                    postmaster.onExit().orTimeout(30, TimeUnit.SECONDS)
-                            .exceptionally(timedOut -> {
-                                postmaster.destroyForcibly();
-                                return postmaster;
-                            })
-                            .join();
-                });
+    /** Whether the process is a child JVM of the stack that tags its children with this marker. */
+    static boolean carries(ProcessHandle process, String childMarker) {
+        // The marker comes first after "java": within the 4 KiB of a command line the JDK reads on Linux.
+        return process.info().commandLine().map(commandLine -> commandLine.contains(" " + childMarker + " "))
+                .orElse(false);
     }
 
-    private Optional<Long> postmasterPid() {
-        Path pidFile = directory.resolve("postgres").resolve("postmaster.pid");
-        try {
-            return Files.exists(pidFile)
-                    ? Optional.of(Long.parseLong(Files.readAllLines(pidFile).getFirst().trim()))
-                    : Optional.empty();
-        }
-        catch (IOException | RuntimeException unreadable) {
-            return Optional.empty();
-        }
+    /**
+     * Stops the PostgreSQL an earlier run left running on this directory's data (its pid file names it); answers
+     * whether there was one.
+     */
+    boolean endPostgres() {
+        Optional<ProcessHandle> leftover = Infrastructure.postmaster(directory);
+        leftover.ifPresent(postmaster -> {
+            progress.accept("Stopping PostgreSQL (pid %d) left running by an earlier run"
+                    .formatted(postmaster.pid()));
+            postmaster.destroy();
+            postmaster.onExit().orTimeout(30, TimeUnit.SECONDS)
+                    .exceptionally(timedOut -> {
+                        postmaster.destroyForcibly();
+                        return postmaster;
+                    })
+                    .join();
+        });
+        return leftover.isPresent();
     }
 }

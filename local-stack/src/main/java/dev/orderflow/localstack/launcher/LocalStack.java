@@ -2,18 +2,24 @@ package dev.orderflow.localstack.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code ./orderflow up}: runs Kafka, PostgreSQL, the simulator and the four services on the ports of docs/contract.md
- * until Ctrl-C, which stops the services, then Kafka, then PostgreSQL.
+ * What {@code ./orderflow} runs: {@code up} runs Kafka, PostgreSQL, the simulator and the four services on the ports of
+ * docs/contract.md until Ctrl-C or {@code down}, which stop the services, then Kafka, then PostgreSQL; {@code status}
+ * prints each process with its pid, port, readiness and CPU seconds; {@code down} stops what {@code up} started from
+ * the same directory, and what a killed {@code up} left behind.
  *
  * <p>Environment: {@code ORDERFLOW_KAFKA_PORT} (9092), {@code ORDERFLOW_POSTGRES_PORT} (5432),
- * {@code ORDERFLOW_LOCAL_STACK_DIR} ({@code ./.local-stack}: data and logs),
- * {@code ORDERFLOW_READINESS_TIMEOUT} (seconds per service, 180). Argument {@code --infrastructure-only} starts only
- * Kafka and PostgreSQL with the databases, e.g. to run a service from an IDE.
+ * {@code ORDERFLOW_PORTS=free} (every process on a free port instead: several stacks side by side, tests),
+ * {@code ORDERFLOW_LOCAL_STACK_DIR} ({@code ./.local-stack}: data, logs and the state {@code status} and
+ * {@code down} read), {@code ORDERFLOW_READINESS_TIMEOUT} (seconds per service, 180). {@code up --infrastructure-only}
+ * starts only Kafka and PostgreSQL with the databases, e.g. to run a service from an IDE; {@code up --detached} says
+ * how to stop it the way {@code ./orderflow up -d} does, which runs it in the background.
  */
 public final class LocalStack {
 
@@ -25,14 +31,44 @@ public final class LocalStack {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "dev/orderflow/localstack/launcher/launcher-logback.xml");
         }
-        boolean infrastructureOnly = List.of(args).contains("--infrastructure-only");
-        Stack.Builder builder = Stack.builder()
-                .kafkaPort(setting("ORDERFLOW_KAFKA_PORT").map(Integer::parseInt).orElse(9092))
-                .postgresPort(setting("ORDERFLOW_POSTGRES_PORT").map(Integer::parseInt).orElse(5432))
-                .readinessTimeout(Duration.ofSeconds(
-                        setting("ORDERFLOW_READINESS_TIMEOUT").map(Long::parseLong).orElse(180L)))
+        List<String> arguments = List.of(args);
+        String verb = arguments.isEmpty() || arguments.getFirst().startsWith("--") ? "up" : arguments.getFirst();
+        Path directory = setting("ORDERFLOW_LOCAL_STACK_DIR").map(Path::of).orElseGet(Stack::defaultDirectory)
+                .toAbsolutePath().normalize();
+        switch (verb) {
+            case "up" -> up(directory, arguments.contains("--infrastructure-only"), arguments.contains("--detached"));
+            case "status" -> System.exit(new StackControl(directory, System.out).status());
+            case "down" -> {
+                new StackControl(directory, System.out).down();
+                System.exit(0);
+            }
+            default -> {
+                System.err.println("Unknown command '" + verb + "': up, status or down");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void up(Path directory, boolean infrastructureOnly, boolean detached) {
+        Optional<ProcessHandle> running = StackState.readFrom(directory).flatMap(StackState::liveLauncher);
+        if (running.isPresent()) {
+            System.err.printf("orderflow is already running from %s (launcher pid %d): ./orderflow status shows it, "
+                    + "./orderflow down stops it.%n", directory, running.get().pid());
+            System.exit(2);
+        }
+        Stack.Builder builder = Stack.builder().directory(directory);
+        if (setting("ORDERFLOW_PORTS").filter("free"::equals).isPresent()) {
+            builder.randomPorts();
+        }
+        else if (setting("ORDERFLOW_PORTS").isPresent()) {
+            System.err.println("ORDERFLOW_PORTS is 'free' or unset, not '" + System.getenv("ORDERFLOW_PORTS") + "'");
+            System.exit(2);
+        }
+        setting("ORDERFLOW_KAFKA_PORT").map(Integer::parseInt).ifPresent(builder::kafkaPort);
+        setting("ORDERFLOW_POSTGRES_PORT").map(Integer::parseInt).ifPresent(builder::postgresPort);
+        builder.readinessTimeout(Duration.ofSeconds(setting("ORDERFLOW_READINESS_TIMEOUT").map(Long::parseLong)
+                        .orElse(180L)))
                 .progress(line -> System.out.println("  " + line));
-        setting("ORDERFLOW_LOCAL_STACK_DIR").map(Path::of).ifPresent(builder::directory);
         if (infrastructureOnly) {
             builder.services();
         }
@@ -45,11 +81,14 @@ public final class LocalStack {
             System.exit(2);
             return;
         }
+        StackState state = StackState.ofThisLauncher();
+        state.writeTo(directory);
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("local-stack-stop").unstarted(() -> {
             stopping.set(true);
             System.out.println(System.lineSeparator() + "Stopping the services, then Kafka, then PostgreSQL ...");
             stack.close();
+            StackState.removeFrom(directory);
             System.out.println("Stopped. Data and logs stay in " + stack.directory());
         }));
 
@@ -64,7 +103,10 @@ public final class LocalStack {
             System.err.println(System.lineSeparator() + "Start-up failed: " + failed.getMessage());
             System.exit(1);
         }
-        System.out.println(summary(stack));
+        Instant ready = Instant.now();
+        state.ready(ready, processes(stack)).writeTo(directory);
+        System.out.println(summary(stack, detached));
+        System.out.printf("%nReady after %.1f s.%n", Duration.between(state.startedAt(), ready).toMillis() / 1000.0);
         try {
             Thread.currentThread().join();
         }
@@ -73,7 +115,20 @@ public final class LocalStack {
         }
     }
 
-    static String summary(Stack stack) {
+    private static List<StackState.Entry> processes(Stack stack) {
+        List<StackState.Entry> processes = new ArrayList<>();
+        stack.kafka().pid().ifPresent(pid -> processes.add(
+                new StackState.Entry("kafka", pid, stack.kafka().port(), StackState.Kind.KAFKA)));
+        stack.postgres().ifPresent(postmaster -> processes.add(new StackState.Entry("postgresql", postmaster.pid(),
+                stack.postgresPort(), StackState.Kind.POSTGRESQL)));
+        for (ServiceProcess service : stack.services()) {
+            service.pid().ifPresent(pid -> processes.add(
+                    new StackState.Entry(service.name(), pid, service.port(), StackState.Kind.SERVICE)));
+        }
+        return processes;
+    }
+
+    static String summary(Stack stack, boolean detached) {
         StringBuilder text = new StringBuilder(System.lineSeparator());
         text.append("orderflow is up. Kafka %s, PostgreSQL 127.0.0.1:%d (databases orders, inventory, payments, notifications;%n"
                 .formatted(stack.kafkaBootstrapServers(), stack.postgresPort()));
@@ -102,7 +157,9 @@ public final class LocalStack {
             serviceUrl(stack, OrderflowService.NOTIFICATION).ifPresent(url ->
                     text.append("  curl -s '%s/api/notifications?orderId=<id>'%n".formatted(url)));
         }
-        text.append("%nLogs: %s/<name>.log. Ctrl-C stops everything.".formatted(stack.logDirectory()));
+        text.append("%nLogs: %s/<name>.log. %s".formatted(stack.logDirectory(),
+                detached ? "./orderflow status shows each process, ./orderflow down stops everything."
+                        : "Ctrl-C stops everything."));
         return text.toString();
     }
 

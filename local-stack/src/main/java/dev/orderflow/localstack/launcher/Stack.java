@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -64,7 +65,7 @@ public final class Stack implements AutoCloseable {
         this.progress = builder.progress;
         this.readinessTimeout = builder.readinessTimeout;
         // Tags every child JVM of this stack, so that a later run can find what a killed launcher left behind.
-        String childMarker = "-Dorderflow.stack=" + directory;
+        String childMarker = childMarker(directory);
         int kafkaPort = portOrFree(builder.kafkaPort);
         int controllerPort = builder.kafkaPort == 0 ? FreePort.pick() : kafkaPort + 1;
         this.infrastructure = new Infrastructure(directory, logDirectory(), kafkaPort, controllerPort,
@@ -197,6 +198,21 @@ public final class Stack implements AutoCloseable {
         synchronized (this) {
             extraInstances.get(instance.service()).remove(instance);
         }
+    }
+
+    /** PostgreSQL's postmaster, while it runs; its backends are its children. */
+    public Optional<ProcessHandle> postgres() {
+        return Infrastructure.postmaster(directory);
+    }
+
+    /** Where {@code ./orderflow up} keeps data and logs unless told otherwise: {@code .local-stack} in the checkout. */
+    public static Path defaultDirectory() {
+        return Builder.findRepositoryRoot().resolve(".local-stack");
+    }
+
+    /** The option every child JVM of a stack of this directory carries, so that a later run can find leftovers. */
+    static String childMarker(Path directory) {
+        return "-Dorderflow.stack=" + directory.toAbsolutePath().normalize();
     }
 
     public KafkaServerProcess kafka() {

@@ -60,7 +60,9 @@ import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
  * its orders' terminal events; {@code --settle 60} seconds to wait after that for every consumer group and outbox to
  * be empty before the next step; {@code --products 8}; {@code --check-sample 100} orders checked for I1-I5 (0: none);
  * {@code --out system-tests/target/benchmark} for the Markdown, CSV and PNG files; {@code --plot <file>} to write
- * the PNG there instead (relative to the repository root, e.g. {@code docs/img/order-load.png}).
+ * the PNG there instead (relative to the repository root, e.g. {@code docs/img/order-load.png}); {@code --idle 0}
+ * seconds without load after the warm-up, over which an own stack's idle cost per process is measured.
+ * {@code ./orderflow bench} is the quick form: {@code --rates 25 --seconds 60 --warmup 60 --idle 30}.
  *
  * <p>The highest rate held: {@code --find-max} (or {@code --find-max true}) searches, after the fixed rates, for the
  * highest offered rate whose step keeps up ({@link KeepUp}: output/s at least {@code --keep-up 0.95} of the offered
@@ -119,6 +121,7 @@ public final class OrderLoadBenchmark {
         Duration step = Duration.ofSeconds(Long.parseLong(option("seconds", "30")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(option("warmup", "10")));
         Duration settle = Duration.ofSeconds(Long.parseLong(option("settle", "60")));
+        Duration idle = Duration.ofSeconds(Long.parseLong(option("idle", "0")));
         boolean findMax = Boolean.parseBoolean(option("find-max", "false"));
         int searchLimit = Integer.parseInt(option("find-max-limit", String.valueOf(2 * Collections.max(rates))));
         KeepUp keepUp = new KeepUp(Double.parseDouble(option("keep-up", "0.95")),
@@ -157,6 +160,16 @@ public final class OrderLoadBenchmark {
             }
             List<Report.Step> steps = new ArrayList<>();
             Optional<ProcessCpu> cpu = target.ours() ? Optional.of(new ProcessCpu(target.stack())) : Optional.empty();
+            List<String> idleCost = new ArrayList<>();
+            if (cpu.isPresent() && !idle.isZero()) {
+                say("Idle cost: no load for %d s ...".formatted(idle.toSeconds()));
+                Map<String, Duration> before = cpu.get().snapshot();
+                Thread.sleep(idle.toMillis()); // the measurement window itself: nothing to wait for
+                Map<String, Double> percent = ProcessCpu.percentOfOneCore(before, cpu.get().snapshot(), idle);
+                say("  percent of one core: " + percent);
+                idleCost.addAll(ProcessCpu.idleTable(idle, percent));
+                idleCost.add("");
+            }
             List<Map<String, Double>> cpuPerOrder = new ArrayList<>();
             List<String> cpuSteps = new ArrayList<>();
             Map<Integer, Boolean> held = new LinkedHashMap<>();
@@ -200,8 +213,9 @@ public final class OrderLoadBenchmark {
                             BacklogSampler.PENDING, BacklogSampler.OLDEST_AGE,
                             target.ours() ? "1 s (set by the benchmark)" : "its backlog-refresh (5 s unless set)",
                             backlogs.failedReadings());
-            Report report = new Report(setup, commits, kafka, steps, keepUp, maxRate, sampling, invariants,
-                    ProcessCpu.table(cpuSteps, cpuPerOrder));
+            List<String> cpuLines = new ArrayList<>(idleCost);
+            cpuLines.addAll(ProcessCpu.table(cpuSteps, cpuPerOrder));
+            Report report = new Report(setup, commits, kafka, steps, keepUp, maxRate, sampling, invariants, cpuLines);
             System.out.println();
             System.out.println(report.markdown());
             String name = "order-load-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)

@@ -1,18 +1,14 @@
 package dev.orderflow.systemtests.load;
 
+import dev.orderflow.localstack.launcher.CpuTime;
 import dev.orderflow.localstack.launcher.ServiceProcess;
 import dev.orderflow.localstack.launcher.Stack;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * CPU time spent by each process of an own stack (every service JVM, the broker, PostgreSQL with all its backends),
@@ -37,9 +33,7 @@ final class ProcessCpu {
             used.put(service.name(), service.pid().map(ProcessCpu::cpuOf).orElse(Duration.ZERO));
         }
         used.put(KAFKA, stack.kafka().pid().map(ProcessCpu::cpuOf).orElse(Duration.ZERO));
-        used.put(POSTGRES, postmaster().map(postmaster -> Stream.concat(Stream.of(postmaster),
-                        postmaster.descendants()).map(ProcessCpu::cpuOf).reduce(Duration.ZERO, Duration::plus))
-                .orElse(Duration.ZERO));
+        used.put(POSTGRES, stack.postgres().map(CpuTime::withDescendants).orElse(Duration.ZERO));
         return used;
     }
 
@@ -57,12 +51,49 @@ final class ProcessCpu {
         return perOrder;
     }
 
-    /** The markdown table of {@link #perOrder} figures, one row per step. */
+    /**
+     * What each process costs while nothing happens: percent of one core between two snapshots {@code window}
+     * apart, per component and in total.
+     */
+    static Map<String, Double> percentOfOneCore(Map<String, Duration> before, Map<String, Duration> after,
+            Duration window) {
+        Map<String, Double> percent = new LinkedHashMap<>();
+        double total = 0;
+        for (Map.Entry<String, Duration> entry : after.entrySet()) {
+            double millis = entry.getValue().minus(before.getOrDefault(entry.getKey(), Duration.ZERO)).toNanos() / 1e6;
+            double share = 100 * millis / window.toMillis();
+            percent.put(entry.getKey(), share);
+            total += share;
+        }
+        percent.put("total", total);
+        return percent;
+    }
+
+    /** The markdown lines of an idle measurement: a caption and a one-row table. */
+    static List<String> idleTable(Duration window, Map<String, Double> percent) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Idle cost: percent of one core per process over %d s with the stack warmed up and no load "
+                .formatted(window.toSeconds()) + "(operating system CPU time; PostgreSQL counts every backend):");
+        lines.add("");
+        List<String> components = List.copyOf(percent.keySet());
+        lines.add("| | " + String.join(" | ", components) + " |");
+        lines.add("|---|" + "---:|".repeat(components.size()));
+        StringBuilder row = new StringBuilder("| idle, % of one core |");
+        components.forEach(component -> row.append(" %.2f |".formatted(percent.get(component))));
+        lines.add(row.toString());
+        return lines;
+    }
+
+    /** The markdown lines of {@link #perOrder} figures: a caption and a table with one row per step. */
     static List<String> table(List<String> steps, List<Map<String, Double>> figures) {
         List<String> lines = new ArrayList<>();
         if (figures.isEmpty()) {
             return lines;
         }
+        lines.add("CPU milliseconds per accepted order, per process (operating system CPU time from the step's "
+                + "first send until the system settled after it, divided by its accepted orders; PostgreSQL "
+                + "counts every backend):");
+        lines.add("");
         List<String> components = List.copyOf(figures.getFirst().keySet());
         lines.add("| offered/s | " + String.join(" | ", components) + " |");
         lines.add("|---:|" + "---:|".repeat(components.size()));
@@ -76,21 +107,7 @@ final class ProcessCpu {
         return lines;
     }
 
-    private Optional<ProcessHandle> postmaster() {
-        Path pidFile = stack.directory().resolve("postgres").resolve("postmaster.pid");
-        try {
-            String first = Files.readAllLines(pidFile).getFirst().strip();
-            return ProcessHandle.of(Long.parseLong(first));
-        } catch (IOException | RuntimeException unreadable) {
-            return Optional.empty();
-        }
-    }
-
     private static Duration cpuOf(long pid) {
-        return ProcessHandle.of(pid).map(ProcessCpu::cpuOf).orElse(Duration.ZERO);
-    }
-
-    private static Duration cpuOf(ProcessHandle process) {
-        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+        return ProcessHandle.of(pid).map(CpuTime::of).orElse(Duration.ZERO);
     }
 }

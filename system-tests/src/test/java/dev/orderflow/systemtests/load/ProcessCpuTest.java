@@ -46,10 +46,30 @@ class ProcessCpuTest {
         step.put("order-service", 10.25);
         step.put("total", 30.0);
 
-        assertThat(ProcessCpu.table(List.of("50"), List.of(step))).containsExactly(
+        assertThat(ProcessCpu.table(List.of("50"), List.of(step))).endsWith(
                 "| offered/s | order-service | total |",
                 "|---:|---:|---:|",
                 "| 50 | 10.3 | 30.0 |");
         assertThat(ProcessCpu.table(List.of(), List.of())).isEmpty();
+    }
+
+    @Test
+    void idleCostIsTheShareOfOneCoreEachProcessUsedOverTheWindow() {
+        Map<String, Duration> before = new LinkedHashMap<>();
+        before.put("kafka", Duration.ofMillis(10_000));
+        before.put("order-service", Duration.ofMillis(4_000));
+        Map<String, Duration> after = new LinkedHashMap<>();
+        after.put("kafka", Duration.ofMillis(10_600));
+        after.put("order-service", Duration.ofMillis(4_300));
+
+        Map<String, Double> idle = ProcessCpu.percentOfOneCore(before, after, Duration.ofSeconds(30));
+
+        assertThat(idle.get("kafka")).isCloseTo(2.0, within(1e-9));
+        assertThat(idle.get("order-service")).isCloseTo(1.0, within(1e-9));
+        assertThat(idle.get("total")).isCloseTo(3.0, within(1e-9));
+        assertThat(ProcessCpu.idleTable(Duration.ofSeconds(30), idle)).endsWith(
+                "| | kafka | order-service | total |",
+                "|---|---:|---:|---:|",
+                "| idle, % of one core | 2.00 | 1.00 | 3.00 |");
     }
 }

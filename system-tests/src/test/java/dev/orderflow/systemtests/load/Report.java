@@ -43,7 +43,7 @@ final class Report {
         this(setup, commits, kafka, steps, keepUp, maxRate, sampling, invariants, List.of());
     }
 
-    /** @param cpu markdown lines on the CPU each process spent per order (empty: not measured) */
+    /** @param cpu markdown lines on the CPU each process spent idle and per order ({@link ProcessCpu}; empty: not measured) */
     Report(String setup, Baselines.CommitRate commits, Baselines.KafkaRoundTrip kafka, List<Step> steps,
             KeepUp keepUp, Optional<MaxRateSearch.Outcome> maxRate, String sampling, String invariants,
             List<String> cpu) {
@@ -102,10 +102,6 @@ final class Report {
         lines.add("");
         lines.add(sampling);
         if (!cpu.isEmpty()) {
-            lines.add("");
-            lines.add("CPU milliseconds per accepted order, per process (operating system CPU time from the step's "
-                    + "first send until the system settled after it, divided by its accepted orders; PostgreSQL "
-                    + "counts every backend):");
             lines.add("");
             lines.addAll(cpu);
         }

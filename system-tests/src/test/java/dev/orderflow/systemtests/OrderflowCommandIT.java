@@ -1,0 +1,153 @@
+package dev.orderflow.systemtests;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command users run the system with, as they run it: {@code ./orderflow up -d} returns once everything is ready,
+ * {@code status} shows every process ready, a second {@code up} refuses, and {@code down} leaves no process of the
+ * stack behind, also after its launcher was killed with SIGKILL. On free ports and a directory of its own, beside the
+ * system the other end-to-end tests share.
+ */
+class OrderflowCommandIT {
+
+    private static final Duration START_LIMIT = Duration.ofMinutes(6);
+    private static final Duration STOP_LIMIT = Duration.ofMinutes(3);
+
+    private final Path root = Path.of(System.getProperty("orderflow.repository.root", "..")).toAbsolutePath()
+            .normalize();
+
+    private Path directory;
+
+    @BeforeEach
+    void ownDirectory() throws IOException {
+        directory = Files.createTempDirectory("orderflow-command");
+    }
+
+    @AfterEach
+    void nothingLeft() throws Exception {
+        orderflow(STOP_LIMIT, "down"); // whatever an assertion left running
+    }
+
+    @Test
+    void upDetachedStatusAndDownLeaveNothingBehind() throws Exception {
+        Result up = orderflow(START_LIMIT, "up", "-d");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("orderflow is up", "Everything ready", "./orderflow down stops everything");
+
+        List<Long> pids = pidsInState();
+        assertThat(pids).as("the launcher, Kafka, PostgreSQL and five services").hasSize(8)
+                .allMatch(OrderflowCommandIT::alive);
+
+        Result status = orderflow(Duration.ofMinutes(1), "status");
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output().lines().filter(line -> line.matches("\\s+\\S+\\s+\\d+\\s+\\d+\\s+UP\\s+[\\d.]+")))
+                .as(status.output())
+                .extracting(line -> line.strip().split("\\s+")[0])
+                .containsExactlyInAnyOrder("kafka", "postgresql", "external-simulator", "inventory-service",
+                        "payment-service", "notification-service", "order-service");
+
+        Result again = orderflow(Duration.ofMinutes(1), "up", "-d");
+        assertThat(again.exitCode()).as(again.output()).isNotZero();
+        assertThat(again.output()).contains("already running");
+        assertThat(pids).as("a refused second up touches nothing").allMatch(OrderflowCommandIT::alive);
+
+        Result down = orderflow(STOP_LIMIT, "down");
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        assertThat(down.output()).contains("Stopping orderflow", "Stopped.").doesNotContain("left running");
+        assertNothingOfTheStackRuns(pids);
+
+        Result after = orderflow(Duration.ofMinutes(1), "status");
+        assertThat(after.exitCode()).as(after.output()).isEqualTo(3);
+    }
+
+    @Test
+    void downEndsWhatAKilledLauncherLeft() throws Exception {
+        Result up = orderflow(START_LIMIT, "infra", "-d");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        List<Long> pids = pidsInState();
+        assertThat(pids).as("the launcher, Kafka and PostgreSQL").hasSize(3).allMatch(OrderflowCommandIT::alive);
+
+        ProcessHandle launcher = ProcessHandle.of(pids.getFirst()).orElseThrow();
+        launcher.destroyForcibly();
+        launcher.onExit().get(1, TimeUnit.MINUTES);
+        assertThat(pids.subList(1, pids.size())).as("a killed launcher leaves its children running")
+                .allMatch(OrderflowCommandIT::alive);
+
+        Result status = orderflow(Duration.ofMinutes(1), "status");
+        assertThat(status.exitCode()).as(status.output()).isEqualTo(1);
+        assertThat(status.output()).contains("left processes behind");
+
+        Result down = orderflow(STOP_LIMIT, "down");
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        assertThat(down.output()).contains("left running by an earlier run", "Stopped.");
+        assertNothingOfTheStackRuns(pids);
+    }
+
+    private void assertNothingOfTheStackRuns(List<Long> pids) {
+        assertThat(pids).as("every process the state named").noneMatch(OrderflowCommandIT::alive);
+        String marker = " -Dorderflow.stack=" + directory.toAbsolutePath().normalize() + " ";
+        assertThat(ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false)))
+                .as("no JVM carries the stack's marker").isEmpty();
+        assertThat(directory.resolve("orderflow.state")).doesNotExist();
+        Path postmasterPid = directory.resolve("postgres").resolve("postmaster.pid");
+        assertThat(postmasterPid).as("PostgreSQL removes its pid file when it stops").doesNotExist();
+    }
+
+    /** The launcher's pid first, then every process the state file names. */
+    private List<Long> pidsInState() throws IOException {
+        Properties state = new Properties();
+        try (Reader in = Files.newBufferedReader(directory.resolve("orderflow.state"))) {
+            state.load(in);
+        }
+        List<Long> pids = new ArrayList<>();
+        pids.add(Long.parseLong(state.getProperty("launcher.pid")));
+        for (int i = 0; state.containsKey("process." + i + ".pid"); i++) {
+            pids.add(Long.parseLong(state.getProperty("process." + i + ".pid")));
+        }
+        return pids;
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result orderflow(Duration limit, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("orderflow").toString()));
+        command.addAll(List.of(arguments));
+        Path output = Files.createTempFile(directory.getParent(), "orderflow-command", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("ORDERFLOW_PORTS", "free");
+        builder.environment().put("ORDERFLOW_LOCAL_STACK_DIR", directory.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("./orderflow %s did not end within %s:%n%s"
+                        .formatted(String.join(" ", arguments), limit, Files.readString(output)));
+            }
+            return new Result(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+}
