@@ -18,7 +18,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String SUPERUSER = "postgres";
 
-    /** Durability is not what a test or a laptop demo needs; many connections (a pool per service) are. */
+    /**
+     * Durability is not what a test or a laptop demo needs; many connections (a pool per service) are. Statement
+     * statistics are there for whoever asks ({@code CREATE EXTENSION pg_stat_statements}): the benchmark's profile.
+     */
     static final Map<String, String> SERVER_SETTINGS = Map.of(
             "listen_addresses", "127.0.0.1",
             "max_connections", "300",
@@ -28,7 +31,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             "shared_buffers", "128MB",
             "max_wal_size", "1GB",
             "log_min_messages", "warning",
-            "timezone", "UTC");
+            "timezone", "UTC",
+            "shared_preload_libraries", "pg_stat_statements");
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 

@@ -43,7 +43,7 @@ public record MessagingProperties(
     public record Relay(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
-            @DefaultValue("500ms") @NotNull Duration pollInterval,
+            @DefaultValue("5s") @NotNull Duration pollInterval,
             @DefaultValue("true") boolean notifyOnCommit,
             @DefaultValue("1s") @NotNull Duration leaderRetry,
             @DefaultValue("30s") @NotNull Duration sendTimeout,

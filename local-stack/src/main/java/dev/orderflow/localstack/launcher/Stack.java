@@ -302,6 +302,15 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * What a small service on a small machine needs (docs/benchmarks.md measured it): the C1 compiler only, whose
+     * code is ready within seconds, where C2 kept two cores' compiler threads busy for minutes and cost more CPU per
+     * order than it saved; the serial collector, whose pauses are a few milliseconds on a heap this size and which
+     * runs no concurrent threads; small thread stacks.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m",
+            "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
+
     /** Settings of a stack; the defaults are those of {@code ./orderflow up}. */
     public static final class Builder {
 
@@ -319,7 +328,7 @@ public final class Stack implements AutoCloseable {
 
         private List<String> profiles = List.of("demo");
 
-        private List<String> jvmOptions = List.of("-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+        private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
 
         private Duration readinessTimeout = Duration.ofMinutes(3);
 

@@ -58,6 +58,7 @@ final class BacklogSampler implements AutoCloseable {
     private final Map<String, Set<String>> topicsByGroup = new ConcurrentHashMap<>();
     private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
     private final AtomicInteger failedReadings = new AtomicInteger();
+    private volatile boolean paused;
 
     /**
      * @param services each service's base URL by its name, which is also its consumer group
@@ -85,6 +86,18 @@ final class BacklogSampler implements AutoCloseable {
             window = samples.stream().filter(s -> s.nanos() - fromNanos >= 0 && toNanos - s.nanos() >= 0).toList();
         }
         return Backlog.of(window, services());
+    }
+
+    /**
+     * Stops reading until {@link #resume()}: each reading costs the services a metrics page and the broker an offsets
+     * query, which an idle-cost measurement must not count.
+     */
+    void pause() {
+        paused = true;
+    }
+
+    void resume() {
+        paused = false;
     }
 
     /** Readings that failed or timed out so far (a service's page, or the broker's offsets). */
@@ -122,6 +135,9 @@ final class BacklogSampler implements AutoCloseable {
     }
 
     private void sample() {
+        if (paused) {
+            return;
+        }
         try {
             long at = System.nanoTime();
             Map<String, CompletableFuture<HttpResponse<String>>> pages = new LinkedHashMap<>();

@@ -62,6 +62,9 @@ import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
  * {@code --out system-tests/target/benchmark} for the Markdown, CSV and PNG files; {@code --plot <file>} to write
  * the PNG there instead (relative to the repository root, e.g. {@code docs/img/order-load.png}); {@code --idle 0}
  * seconds without load after the warm-up, over which an own stack's idle cost per process is measured.
+ * {@code --jvm-options "-Xmx512m ..."}: the services' JVM options instead of the launcher's
+ * ({@code Stack.DEFAULT_JVM_OPTIONS}), to compare settings in one session. {@code --profile}: record the first fixed
+ * step of an own stack ({@link StepProfile}: JFR on every JVM, thread CPU, PostgreSQL's statements).
  * {@code ./orderflow bench} is the quick form: {@code --rates 25 --seconds 60 --warmup 60 --idle 30}.
  *
  * <p>The highest rate held: {@code --find-max} (or {@code --find-max true}) searches, after the fixed rates, for the
@@ -127,6 +130,7 @@ public final class OrderLoadBenchmark {
         KeepUp keepUp = new KeepUp(Double.parseDouble(option("keep-up", "0.95")),
                 Double.parseDouble(option("max-p99", "2000")));
         String loadBefore = loadAverage();
+        String runName = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         Target target = options.containsKey("target")
                 ? running(findMax ? Math.max(searchLimit, Collections.max(rates)) : Collections.max(rates))
                 : ownStack();
@@ -163,9 +167,11 @@ public final class OrderLoadBenchmark {
             List<String> idleCost = new ArrayList<>();
             if (cpu.isPresent() && !idle.isZero()) {
                 say("Idle cost: no load for %d s ...".formatted(idle.toSeconds()));
+                backlogs.pause();
                 Map<String, Duration> before = cpu.get().snapshot();
                 Thread.sleep(idle.toMillis()); // the measurement window itself: nothing to wait for
                 Map<String, Double> percent = ProcessCpu.percentOfOneCore(before, cpu.get().snapshot(), idle);
+                backlogs.resume();
                 say("  percent of one core: " + percent);
                 idleCost.addAll(ProcessCpu.idleTable(idle, percent));
                 idleCost.add("");
@@ -173,9 +179,22 @@ public final class OrderLoadBenchmark {
             List<Map<String, Double>> cpuPerOrder = new ArrayList<>();
             List<String> cpuSteps = new ArrayList<>();
             Map<Integer, Boolean> held = new LinkedHashMap<>();
+            Optional<StepProfile> profile = target.ours() && Boolean.parseBoolean(option("profile", "false"))
+                    ? Optional.of(new StepProfile(target.stack(), Path.of(option("out", "target/benchmark"))
+                            .resolve("profile-" + runName))) : Optional.empty();
+            List<String> profileLines = new ArrayList<>();
             for (int rate : rates) {
                 Map<String, Duration> cpuBefore = cpu.map(ProcessCpu::snapshot).orElse(Map.of());
+                boolean profiled = profile.isPresent() && profileLines.isEmpty();
+                if (profiled) {
+                    say("  profiling this step (JFR on every JVM, pg_stat_statements) ...");
+                    profile.get().start();
+                }
                 Report.Step done = step(load, backlogs, keepUp, rate, step, false, settle);
+                if (profiled) {
+                    profileLines.add("");
+                    profileLines.addAll(profile.get().stop(done.result().acceptedOrderIds().size()));
+                }
                 if (cpu.isPresent()) {
                     // Includes the settling after the step: the work the step's orders left behind is theirs too.
                     cpuPerOrder.add(ProcessCpu.perOrder(cpuBefore, cpu.get().snapshot(),
@@ -215,11 +234,11 @@ public final class OrderLoadBenchmark {
                             backlogs.failedReadings());
             List<String> cpuLines = new ArrayList<>(idleCost);
             cpuLines.addAll(ProcessCpu.table(cpuSteps, cpuPerOrder));
+            cpuLines.addAll(profileLines);
             Report report = new Report(setup, commits, kafka, steps, keepUp, maxRate, sampling, invariants, cpuLines);
             System.out.println();
             System.out.println(report.markdown());
-            String name = "order-load-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-                    .format(Instant.now());
+            String name = "order-load-" + runName;
             Path out = Path.of(option("out", "target/benchmark"));
             Path written = report.write(out, name);
             say("Written " + written.toAbsolutePath() + " (and .csv, -backlog.csv)");
@@ -292,6 +311,9 @@ public final class OrderLoadBenchmark {
                 .environment(PAYMENT, BACKLOG_REFRESH_VARIABLE, "1s")
                 .environment(NOTIFICATION, BACKLOG_REFRESH_VARIABLE, "1s")
                 .progress(OrderLoadBenchmark::say);
+        if (options.containsKey("jvm-options")) {
+            builder.jvmOptions(options.get("jvm-options").strip().split("\\s+"));
+        }
         String root = System.getProperty("orderflow.repository.root");
         if (root != null) {
             builder.repositoryRoot(Path.of(root));

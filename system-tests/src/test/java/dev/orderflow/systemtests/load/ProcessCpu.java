@@ -73,7 +73,8 @@ final class ProcessCpu {
     static List<String> idleTable(Duration window, Map<String, Double> percent) {
         List<String> lines = new ArrayList<>();
         lines.add("Idle cost: percent of one core per process over %d s with the stack warmed up and no load "
-                .formatted(window.toSeconds()) + "(operating system CPU time; PostgreSQL counts every backend):");
+                .formatted(window.toSeconds()) + "(operating system CPU time; PostgreSQL counts every backend; the benchmark's own readings of the backlogs "
+                + "paused):");
         lines.add("");
         List<String> components = List.copyOf(percent.keySet());
         lines.add("| | " + String.join(" | ", components) + " |");
