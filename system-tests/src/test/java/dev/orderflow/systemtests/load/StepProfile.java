@@ -64,7 +64,8 @@ final class StepProfile {
             jcmd(jvm.getValue(), "JFR.stop", "name=" + RECORDING);
         }
         lines.add("Profile of this step (JFR `settings=profile` on every JVM, thread CPU from /proc, "
-                + "PostgreSQL's `pg_stat_statements`); recordings in `" + out + "`.");
+                + "PostgreSQL's `pg_stat_statements`); the recordings are in `" + out.getFileName()
+                + "/<process>.jfr` beside this report.");
         for (Map.Entry<String, Long> jvm : jvms.entrySet()) {
             String name = jvm.getKey();
             lines.add("");
