@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -55,6 +57,8 @@ public final class Stack implements AutoCloseable {
 
     private final Duration readinessTimeout;
 
+    private final Set<Integer> portsGiven = new HashSet<>();
+
     private final Consumer<String> progress;
 
     // Ctrl-C may come while the launcher is still starting things: nothing new starts after close().
@@ -67,7 +71,7 @@ public final class Stack implements AutoCloseable {
         // Tags every child JVM of this stack, so that a later run can find what a killed launcher left behind.
         String childMarker = childMarker(directory);
         int kafkaPort = portOrFree(builder.kafkaPort);
-        int controllerPort = builder.kafkaPort == 0 ? FreePort.pick() : kafkaPort + 1;
+        int controllerPort = portOrFree(builder.kafkaPort == 0 ? 0 : kafkaPort + 1);
         this.infrastructure = new Infrastructure(directory, logDirectory(), kafkaPort, controllerPort,
                 portOrFree(builder.postgresPort), childMarker, progress);
         this.launch = new ServiceLaunch(childMarker, builder.jvmOptions, builder.profiles, builder.environment);
@@ -168,7 +172,7 @@ public final class Stack implements AutoCloseable {
         service(service);
         List<ServiceProcess> extras = extraInstances.computeIfAbsent(service, any -> new ArrayList<>());
         int instance = extras.stream().mapToInt(ServiceProcess::instance).max().orElse(1) + 1;
-        int port = FreePort.pick();
+        int port = portOrFree(0);
         Map<String, String> environment = new LinkedHashMap<>(environments.get(service));
         environment.put("SERVER_PORT", String.valueOf(port));
         String name = ServiceProcess.instanceName(service, instance);
@@ -287,8 +291,21 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private static int portOrFree(int port) {
-        return port == 0 ? FreePort.pick() : port;
+    /**
+     * The port itself, or a free one that this stack has not given out yet: a port picked free and released may be
+     * the next one picked too (seen: the simulator and notification-service both on one port, the second refused
+     * and its readiness probe answered by the first).
+     */
+    private synchronized int portOrFree(int port) {
+        if (port != 0) {
+            portsGiven.add(port);
+            return port;
+        }
+        int picked;
+        do {
+            picked = FreePort.pick();
+        } while (!portsGiven.add(picked));
+        return picked;
     }
 
     /** The ports a stack gave its services, for environment values that point one service at another. */
