@@ -39,16 +39,7 @@ final class ProcessCpu {
 
     /** CPU milliseconds per order, per component and in total, between two snapshots. */
     static Map<String, Double> perOrder(Map<String, Duration> before, Map<String, Duration> after, long orders) {
-        Map<String, Double> perOrder = new LinkedHashMap<>();
-        double total = 0;
-        for (Map.Entry<String, Duration> entry : after.entrySet()) {
-            double millis = entry.getValue().minus(before.getOrDefault(entry.getKey(), Duration.ZERO)).toNanos() / 1e6;
-            double each = orders == 0 ? 0 : millis / orders;
-            perOrder.put(entry.getKey(), each);
-            total += each;
-        }
-        perOrder.put("total", total);
-        return perOrder;
+        return scaledWithTotal(before, after, orders == 0 ? 0 : 1.0 / orders);
     }
 
     /**
@@ -57,24 +48,29 @@ final class ProcessCpu {
      */
     static Map<String, Double> percentOfOneCore(Map<String, Duration> before, Map<String, Duration> after,
             Duration window) {
-        Map<String, Double> percent = new LinkedHashMap<>();
+        return scaledWithTotal(before, after, 100.0 / window.toMillis());
+    }
+
+    /** Each component's CPU milliseconds between the snapshots times {@code factor}, and their sum as "total". */
+    private static Map<String, Double> scaledWithTotal(Map<String, Duration> before, Map<String, Duration> after,
+            double factor) {
+        Map<String, Double> scaled = new LinkedHashMap<>();
         double total = 0;
         for (Map.Entry<String, Duration> entry : after.entrySet()) {
             double millis = entry.getValue().minus(before.getOrDefault(entry.getKey(), Duration.ZERO)).toNanos() / 1e6;
-            double share = 100 * millis / window.toMillis();
-            percent.put(entry.getKey(), share);
-            total += share;
+            scaled.put(entry.getKey(), millis * factor);
+            total += millis * factor;
         }
-        percent.put("total", total);
-        return percent;
+        scaled.put("total", total);
+        return scaled;
     }
 
     /** The markdown lines of an idle measurement: a caption and a one-row table. */
     static List<String> idleTable(Duration window, Map<String, Double> percent) {
         List<String> lines = new ArrayList<>();
-        lines.add("Idle cost: percent of one core per process over %d s with the stack warmed up and no load "
-                .formatted(window.toSeconds()) + "(operating system CPU time; PostgreSQL counts every backend; the benchmark's own readings of the backlogs "
-                + "paused):");
+        lines.add(("Idle cost: percent of one core per process over %d s with the stack warmed up and no load "
+                + "(operating system CPU time; PostgreSQL counts every backend; the benchmark's own readings of the "
+                + "backlogs paused):").formatted(window.toSeconds()));
         lines.add("");
         List<String> components = List.copyOf(percent.keySet());
         lines.add("| | " + String.join(" | ", components) + " |");
