@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,13 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command users run the system with, as they run it: {@code ./orderflow up -d} returns once everything is ready,
  * {@code status} shows every process ready, a second {@code up} refuses, and {@code down} leaves no process of the
- * stack behind, also after its launcher was killed with SIGKILL. On free ports and a directory of its own, beside the
+ * stack behind, also after its launcher was killed with SIGKILL; the first {@code up} trains the services' start-up
+ * cache and the next one starts every service from it. On free ports and a directory of its own, beside the
  * system the other end-to-end tests share.
  */
 class OrderflowCommandIT {
@@ -46,7 +50,8 @@ class OrderflowCommandIT {
     void upDetachedStatusAndDownLeaveNothingBehind() throws Exception {
         Result up = orderflow(START_LIMIT, "up", "-d");
         assertThat(up.exitCode()).as(up.output()).isZero();
-        assertThat(up.output()).contains("orderflow is up", "Everything ready", "./orderflow down stops everything");
+        assertThat(up.output()).contains("orderflow is up", "Everything ready", "./orderflow down stops everything",
+                "Training the start-up cache", "Start-up caches trained").doesNotContain("has no start-up cache");
 
         List<Long> pids = pidsInState();
         assertThat(pids).as("the launcher, Kafka, PostgreSQL and five services").hasSize(8)
@@ -72,6 +77,48 @@ class OrderflowCommandIT {
 
         Result after = orderflow(Duration.ofMinutes(1), "status");
         assertThat(after.exitCode()).as(after.output()).isEqualTo(3);
+
+        secondUpStartsEveryServiceFromTheStartupCacheTheFirstTrained();
+    }
+
+    private void secondUpStartsEveryServiceFromTheStartupCacheTheFirstTrained() throws Exception {
+        Result up = orderflow(START_LIMIT, "up", "-d");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("Everything ready").doesNotContain("Training");
+
+        Properties state = state();
+        List<String> services = List.of("external-simulator", "inventory-service", "payment-service",
+                "notification-service", "order-service");
+        for (int i = 0; state.containsKey("process." + i + ".pid"); i++) {
+            String name = state.getProperty("process." + i + ".name");
+            if (!services.contains(name)) {
+                continue;
+            }
+            long pid = Long.parseLong(state.getProperty("process." + i + ".pid"));
+            String cacheOption = ProcessHandle.of(pid).flatMap(process -> process.info().arguments())
+                    .map(List::of).orElseThrow().stream().filter(argument -> argument.startsWith("-XX:AOTCache="))
+                    .findFirst().orElseThrow(() -> new AssertionError(name + " started without -XX:AOTCache"));
+            Path cache = Path.of(cacheOption.substring("-XX:AOTCache=".length()));
+            assertThat(cache).startsWith(directory.resolve("start-cache")).isRegularFile();
+            // The JDK maps one archive: its own of the JDK's classes (about 15 MB) or the service's cache (100+ MB).
+            assertThat(mappedArchiveBytes(pid)).as(name + " runs on its start-up cache")
+                    .isGreaterThan(Files.size(cache) / 2);
+        }
+
+        Result down = orderflow(STOP_LIMIT, "down");
+        assertThat(down.exitCode()).as(down.output()).isZero();
+    }
+
+    /** The size of the class archive the JVM mapped, from {@code jcmd <pid> VM.info}. */
+    private static long mappedArchiveBytes(long pid) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process info = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "VM.info").redirectErrorStream(true)
+                .start();
+        String output = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(info.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        Matcher mapped = Pattern.compile("CDS archive\\(s\\) mapped at: .*?size (\\d+)").matcher(output);
+        assertThat(mapped.find()).as(output).isTrue();
+        return Long.parseLong(mapped.group(1));
     }
 
     @Test
@@ -110,16 +157,21 @@ class OrderflowCommandIT {
 
     /** The launcher's pid first, then every process the state file names. */
     private List<Long> pidsInState() throws IOException {
-        Properties state = new Properties();
-        try (Reader in = Files.newBufferedReader(directory.resolve("orderflow.state"))) {
-            state.load(in);
-        }
+        Properties state = state();
         List<Long> pids = new ArrayList<>();
         pids.add(Long.parseLong(state.getProperty("launcher.pid")));
         for (int i = 0; state.containsKey("process." + i + ".pid"); i++) {
             pids.add(Long.parseLong(state.getProperty("process." + i + ".pid")));
         }
         return pids;
+    }
+
+    private Properties state() throws IOException {
+        Properties state = new Properties();
+        try (Reader in = Files.newBufferedReader(directory.resolve("orderflow.state"))) {
+            state.load(in);
+        }
+        return state;
     }
 
     private static boolean alive(long pid) {

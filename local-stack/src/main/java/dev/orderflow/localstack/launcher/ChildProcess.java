@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A JVM child process with its output appended to one log file; it can be started again after it ended.
@@ -26,7 +27,7 @@ final class ChildProcess {
 
     private final String name;
 
-    private final List<String> command;
+    private final Supplier<List<String>> command;
 
     private final Map<String, String> environment;
 
@@ -35,10 +36,21 @@ final class ChildProcess {
     private volatile Process process;
 
     ChildProcess(String name, List<String> command, Map<String, String> environment, Path logFile) {
+        this(name, fixed(List.copyOf(command)), environment, logFile);
+    }
+
+    /**
+     * @param command asked at every start, e.g. for the code of the latest build
+     */
+    ChildProcess(String name, Supplier<List<String>> command, Map<String, String> environment, Path logFile) {
         this.name = name;
-        this.command = List.copyOf(command);
+        this.command = command;
         this.environment = Map.copyOf(new LinkedHashMap<>(environment));
         this.logFile = logFile;
+    }
+
+    private static Supplier<List<String>> fixed(List<String> command) {
+        return () -> command;
     }
 
     /** The {@code java} of the JVM running this code, so children run on the same JDK. */
@@ -74,6 +86,7 @@ final class ChildProcess {
         if (isAlive()) {
             throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
         }
+        List<String> command = this.command.get();
         try {
             Files.createDirectories(logFile.getParent());
             Files.writeString(logFile, "%n===== %s: starting %s =====%n".formatted(Instant.now(), name),
@@ -121,6 +134,15 @@ final class ChildProcess {
         current.descendants().forEach(ProcessHandle::destroyForcibly);
         current.destroyForcibly();
         waitFor(current, Duration.ofSeconds(30));
+    }
+
+    /** Waits up to {@code timeout} for the process to end; its exit code if it did. */
+    Optional<Integer> awaitExit(Duration timeout) {
+        Process current = process;
+        if (current == null) {
+            return Optional.empty();
+        }
+        return waitFor(current, timeout) ? Optional.of(current.exitValue()) : Optional.empty();
     }
 
     /** The exit code, if the process ran and ended. */

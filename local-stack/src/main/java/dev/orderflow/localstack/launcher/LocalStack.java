@@ -64,6 +64,15 @@ public final class LocalStack {
             System.err.println("ORDERFLOW_PORTS is 'free' or unset, not '" + System.getenv("ORDERFLOW_PORTS") + "'");
             System.exit(2);
         }
+        switch (setting("ORDERFLOW_START_CACHE").orElse("on")) {
+            case "on" -> builder.startupCache(directory.resolve("start-cache"));
+            case "off" -> { }
+            default -> {
+                System.err.println("ORDERFLOW_START_CACHE is 'on' (the default) or 'off', not '"
+                        + System.getenv("ORDERFLOW_START_CACHE") + "'");
+                System.exit(2);
+            }
+        }
         setting("ORDERFLOW_KAFKA_PORT").map(Integer::parseInt).ifPresent(builder::kafkaPort);
         setting("ORDERFLOW_POSTGRES_PORT").map(Integer::parseInt).ifPresent(builder::postgresPort);
         builder.readinessTimeout(Duration.ofSeconds(setting("ORDERFLOW_READINESS_TIMEOUT").map(Long::parseLong)

@@ -1,14 +1,11 @@
 package dev.orderflow.localstack.launcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,28 +32,25 @@ public final class ServiceProcess {
 
     private final Duration readinessTimeout;
 
-    private final Path builtJar;
-
-    private final Path runningJar;
+    private final ServiceCode code;
 
     private final ChildProcess process;
 
     /**
-     * @param jvm the {@code java} command and its options, up to {@code -jar}
-     * @param builtJar the module's jar as the build wrote it
-     * @param runningJar where the copy that runs goes
+     * @param jvm the {@code java} command and its options
+     * @param code what it runs (the rest of the command line), made ready at every start
      */
-    ServiceProcess(OrderflowService service, int port, List<String> jvm, Path builtJar, Path runningJar,
+    ServiceProcess(OrderflowService service, int port, List<String> jvm, ServiceCode code,
             Map<String, String> environment, Path logFile, Duration readinessTimeout) {
-        this(service, 1, port, jvm, builtJar, runningJar, environment, logFile, readinessTimeout);
+        this(service, 1, port, jvm, code, environment, logFile, readinessTimeout);
     }
 
     /**
      * @param instance which instance of the service this is: 1 for the one every stack has, 2.. for the extra ones
      *        of {@link Stack#addInstance(OrderflowService)}
      */
-    ServiceProcess(OrderflowService service, int instance, int port, List<String> jvm, Path builtJar,
-            Path runningJar, Map<String, String> environment, Path logFile, Duration readinessTimeout) {
+    ServiceProcess(OrderflowService service, int instance, int port, List<String> jvm, ServiceCode code,
+            Map<String, String> environment, Path logFile, Duration readinessTimeout) {
         if (instance < 1) {
             throw new IllegalArgumentException("instances count from 1, not " + instance);
         }
@@ -64,12 +58,12 @@ public final class ServiceProcess {
         this.instance = instance;
         this.port = port;
         this.readinessTimeout = readinessTimeout;
-        this.builtJar = builtJar;
-        this.runningJar = runningJar;
-        List<String> command = new ArrayList<>(jvm);
-        command.addAll(List.of("-jar", runningJar.toString()));
-        this.process = new ChildProcess(instanceName(service, instance), ChildProcess.detachedFromTerminal(command),
-                environment, logFile);
+        this.code = code;
+        this.process = new ChildProcess(instanceName(service, instance), () -> {
+            List<String> command = new ArrayList<>(jvm);
+            command.addAll(code.prepare());
+            return ChildProcess.detachedFromTerminal(command);
+        }, environment, logFile);
     }
 
     public OrderflowService service() {
@@ -121,29 +115,13 @@ public final class ServiceProcess {
 
     /** Starts the JVM on the latest build of the module and returns at once; see {@link #awaitReady()}. */
     public ServiceProcess start() {
-        copyBuiltJar();
         process.start();
         return this;
     }
 
-    /**
-     * A JVM reads classes from its jar for as long as it runs; a rebuild that rewrites the jar in place would make
-     * a running service fail with NoClassDefFoundError. So each start runs a copy, refreshed if the build changed.
-     */
-    private void copyBuiltJar() {
-        try {
-            if (Files.exists(runningJar) && Files.size(runningJar) == Files.size(builtJar)
-                    && Files.getLastModifiedTime(runningJar).equals(Files.getLastModifiedTime(builtJar))) {
-                return;
-            }
-            Files.createDirectories(runningJar.getParent());
-            Path partial = runningJar.resolveSibling(runningJar.getFileName() + ".partial");
-            Files.copy(builtJar, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            Files.move(partial, runningJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (IOException failed) {
-            throw new UncheckedIOException("could not copy " + builtJar + " to " + runningJar, failed);
-        }
+    /** What it runs. */
+    ServiceCode code() {
+        return code;
     }
 
     /** Waits for {@code /actuator/health/readiness} to answer 200 within the stack's readiness timeout. */
