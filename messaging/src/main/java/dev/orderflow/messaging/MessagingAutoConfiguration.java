@@ -189,8 +189,8 @@ public class MessagingAutoConfiguration {
     }
 
     /**
-     * Batch listeners (a poll's records handled in chunks of {@code transaction-size} per transaction), offsets
-     * committed per poll after every record of it was handled (a crash redelivers at most that poll, which the inbox
+     * Batch listeners (a poll's records handled in chunks of {@code transaction-size} per transaction), offsets of
+     * handled records committed every {@code commit-interval} (a crash redelivers at most that much, which the inbox
      * dedupes). The listener names the record that failed ({@code BatchListenerFailedException}): it is retried with
      * exponential backoff, then dead-lettered with the original headers plus the cause; a record that can never
      * succeed goes there at once. The records before it keep their commits and offsets.
@@ -204,7 +204,15 @@ public class MessagingAutoConfiguration {
         factory.setApplicationContext(context);
         factory.setBatchListener(true);
         ContainerProperties container = factory.getContainerProperties();
-        container.setAckMode(ContainerProperties.AckMode.BATCH);
+        if (settings.commitInterval().isZero()) {
+            container.setAckMode(ContainerProperties.AckMode.BATCH);
+        }
+        else {
+            // Handled records' offsets are committed together at most this often (and when partitions are revoked
+            // or the container stops); what a crash redelivers the inbox drops.
+            container.setAckMode(ContainerProperties.AckMode.TIME);
+            container.setAckTime(settings.commitInterval().toMillis());
+        }
         // spring-kafka observes record listeners only; the outbox continues the handled message's traceparent.
 
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterProducer.template(),

@@ -59,6 +59,10 @@ public record MessagingProperties(
      * @param backoffMultiplier growth of the wait between retries
      * @param maxBackoff      longest wait between two retries
      * @param maxRetryTime    total retry time before the message is dead-lettered
+     * @param commitInterval  how often the offsets of handled records are committed: a crash redelivers at most
+     *                        this much, which the inbox drops; 0 commits after every poll (a Kafka request per poll
+     *                        and partition the broker writes to its offsets topic: at a few records a second, one
+     *                        per record)
      */
     public record Consumer(
             @DefaultValue("true") boolean enabled,
@@ -68,7 +72,8 @@ public record MessagingProperties(
             @DefaultValue("500ms") @NotNull Duration initialBackoff,
             @DefaultValue("2.0") @DecimalMin("1.0") double backoffMultiplier,
             @DefaultValue("10s") @NotNull Duration maxBackoff,
-            @DefaultValue("60s") @NotNull Duration maxRetryTime) {
+            @DefaultValue("60s") @NotNull Duration maxRetryTime,
+            @DefaultValue("1s") @NotNull Duration commitInterval) {
     }
 
     /**

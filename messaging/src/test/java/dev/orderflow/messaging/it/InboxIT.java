@@ -4,8 +4,14 @@ import dev.orderflow.events.Topics;
 import dev.orderflow.events.inventory.CommitStock;
 import dev.orderflow.events.inventory.ReleaseStock;
 import dev.orderflow.events.inventory.StockReserved;
+import dev.orderflow.localstack.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,6 +69,24 @@ class InboxIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count("orderflow.messaging.inbox.duplicates") > duplicatesBefore);
         assertThat(handler.effects(orderId, "committed")).as("redelivered, but handled once").isEqualTo(1);
+    }
+
+    @Test
+    void commitsTheOffsetOfAHandledRecordWithinTheCommitIntervalThoughNoOtherRecordFollows() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        RecordMetadata sent = kafka.send(RawProducer.cloudEvent(orderId.toString(), new ReleaseStock(orderId)));
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+        await().atMost(Duration.ofSeconds(30)).until(() -> handler.effects(orderId, "released") == 1);
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealInfrastructure.kafkaBootstrapServers()))) {
+            // The default interval is 1 s; an idle consumer polls every 500 ms (Kafka's fetch wait).
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("messaging-it")
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(partition);
+                return committed != null && committed.offset() > sent.offset();
+            });
+        }
     }
 
     @Test
