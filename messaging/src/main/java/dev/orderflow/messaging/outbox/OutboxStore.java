@@ -2,7 +2,6 @@ package dev.orderflow.messaging.outbox;
 
 import dev.orderflow.messaging.OutgoingMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.sql.Timestamp;
 
@@ -22,27 +21,29 @@ public class OutboxStore {
     /** First half of the two-int advisory lock key: keeps our key locks apart from anyone else's. */
     static final int KEY_LOCK_SPACE = 0x0F0F_0B0C;
 
-    private static final String LOCK_AND_NOTIFY =
-            "select pg_advisory_xact_lock(?, hashtext(?)), pg_notify('" + CHANNEL + "', '')";
-    private static final String LOCK = "select pg_advisory_xact_lock(?, hashtext(?))";
-    private static final String INSERT = """
+    /**
+     * One statement, one round trip: the key's lock is taken (and the relay notified) in the CTE, which the insert
+     * reads its one row from, so the lock is held before the row's identity is drawn.
+     */
+    private static final String APPEND = """
+            with key_lock as (select pg_advisory_xact_lock(?, hashtext(?))%s)
             insert into messaging.outbox (message_id, topic, message_key, type, source, occurred_at, sequence,
                                           correlation_id, causation_id, traceparent, payload)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            select ?::uuid, ?::text, ?::text, ?::text, ?::text, ?::timestamptz, ?::bigint, ?::text, ?::text, ?::text,
+                   ?::bytea
+            from key_lock""";
 
     private final JdbcTemplate jdbc;
-    private final boolean notify;
+    private final String append;
 
     public OutboxStore(JdbcTemplate jdbc, boolean notify) {
         this.jdbc = jdbc;
-        this.notify = notify;
+        this.append = APPEND.formatted(notify ? ", pg_notify('" + CHANNEL + "', '')" : "");
     }
 
     public void insert(OutgoingMessage message) {
-        RowCallbackHandler ignore = rs -> { };
-        jdbc.query(notify ? LOCK_AND_NOTIFY : LOCK, ignore, KEY_LOCK_SPACE, message.key());
-        jdbc.update(INSERT, message.id(), message.topic(), message.key(), message.type(), message.source(),
-                Timestamp.from(message.time()), message.sequence(), message.correlationId(), message.causationId(),
-                message.traceparent(), message.payload());
+        jdbc.update(append, KEY_LOCK_SPACE, message.key(), message.id(), message.topic(), message.key(),
+                message.type(), message.source(), Timestamp.from(message.time()), message.sequence(),
+                message.correlationId(), message.causationId(), message.traceparent(), message.payload());
     }
 }

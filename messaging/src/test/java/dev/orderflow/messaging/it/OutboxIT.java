@@ -107,24 +107,27 @@ class OutboxIT {
         CountDownLatch commitFirst = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<UUID> first = threads.submit(() -> transactions.execute(status -> {
-                UUID id = outbox.append(key, 1, new ReleaseStock(UUID.randomUUID()));
+            Future<List<UUID>> first = threads.submit(() -> transactions.execute(status -> {
+                UUID earlier = outbox.append(key, 1, new ReleaseStock(UUID.randomUUID()));
                 firstAppended.countDown();
                 await().atMost(Duration.ofSeconds(30)).until(() -> commitFirst.getCount() == 0);
-                return id;
+                // Appended while the second appender waits: had that one drawn its id before waiting, this row's
+                // id would be above it though it commits first.
+                return List.of(earlier, outbox.append(key, 2, new ReleaseStock(UUID.randomUUID())));
             }));
             assertThat(firstAppended.await(30, TimeUnit.SECONDS)).isTrue();
             long waitingBefore = waitingAdvisoryLocks();
             Future<UUID> second = threads.submit(() -> transactions.execute(
-                    status -> outbox.append(key, 2, new ReleaseStock(UUID.randomUUID()))));
+                    status -> outbox.append(key, 3, new ReleaseStock(UUID.randomUUID()))));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> waitingAdvisoryLocks() > waitingBefore);
             assertThat(second).isNotDone();
             commitFirst.countDown();
 
-            long firstRow = rowId(first.get(30, TimeUnit.SECONDS));
+            List<UUID> firstRows = first.get(30, TimeUnit.SECONDS);
             long secondRow = rowId(second.get(30, TimeUnit.SECONDS));
-            assertThat(firstRow).isLessThan(secondRow);
+            assertThat(rowId(firstRows.get(0))).isLessThan(rowId(firstRows.get(1)));
+            assertThat(rowId(firstRows.get(1))).isLessThan(secondRow);
         } finally {
             commitFirst.countDown();
             threads.shutdownNow();
