@@ -80,7 +80,8 @@ class InboxIT {
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 RealInfrastructure.kafkaBootstrapServers()))) {
-            // The default interval is 1 s; an idle consumer polls every 500 ms (Kafka's fetch wait).
+            // The interval is 1 s by default; an idle container's poll returns after 5 s at most (spring-kafka's
+            // poll timeout), and then it commits what it handled.
             await().atMost(Duration.ofSeconds(10)).until(() -> {
                 OffsetAndMetadata committed = admin.listConsumerGroupOffsets("messaging-it")
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(partition);
