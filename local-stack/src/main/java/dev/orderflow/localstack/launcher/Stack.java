@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -61,8 +60,6 @@ public final class Stack implements AutoCloseable {
     private final Set<Integer> portsGiven = new HashSet<>();
 
     private final StartupCache startupCache;
-
-    private final Set<ChildProcess> trainings = ConcurrentHashMap.newKeySet();
 
     private final Consumer<String> progress;
 
@@ -185,48 +182,15 @@ public final class Stack implements AutoCloseable {
                 .formatted(String.join(", ", untrained.stream().map(ServiceProcess::name).toList()),
                         startupCache.root()));
         long started = System.nanoTime();
-        List<CompletableFuture<Optional<String>>> results = untrained.stream()
-                .map(service -> CompletableFuture.supplyAsync(() -> train(service),
-                        command -> Thread.ofPlatform().name("train-" + service.name()).start(command)))
-                .toList();
-        for (int i = 0; i < untrained.size(); i++) {
-            ServiceProcess service = untrained.get(i);
-            results.get(i).join().ifPresent(failure -> progress.accept(
-                    "%s has no start-up cache (%s): it starts without one".formatted(service.name(), failure)));
-        }
+        startupCache.train(untrained.stream()
+                        .map(service -> new StartupCache.Training(service.name(), (StartupCache.Entry) service.code(),
+                                environments.get(service.service()), service.logFile()))
+                        .toList(), launch.jvm(), readinessTimeout)
+                .forEach((name, failure) -> progress.accept(
+                        "%s has no start-up cache (%s): it starts without one".formatted(name, failure)));
         requireOpen();
         progress.accept("Start-up caches trained in %d s".formatted(
                 Duration.ofNanos(System.nanoTime() - started).toSeconds()));
-    }
-
-    /** Trains one service's start-up cache; what went wrong, if anything. */
-    private Optional<String> train(ServiceProcess service) {
-        StartupCache.Entry entry = (StartupCache.Entry) service.code();
-        List<String> command = new ArrayList<>(launch.jvm());
-        command.addAll(entry.trainingCommand());
-        ChildProcess training = new ChildProcess(service.name() + " start-up cache training",
-                ChildProcess.detachedFromTerminal(command), environments.get(service.service()), service.logFile());
-        trainings.add(training);
-        try {
-            if (closed) {
-                return Optional.of("the stack was closed");
-            }
-            training.start();
-            Optional<Integer> exit = training.awaitExit(readinessTimeout);
-            if (exit.isEmpty()) {
-                training.kill();
-            }
-            if (exit.isEmpty() || exit.get() != 0) {
-                entry.discardTraining();
-                return Optional.of("%s, see %s".formatted(exit.map(code -> "exit " + code)
-                        .orElse("no end within " + readinessTimeout), directory.relativize(service.logFile())));
-            }
-            return entry.keepTraining() ? Optional.empty()
-                    : Optional.of("its run wrote none, see " + directory.relativize(service.logFile()));
-        }
-        finally {
-            trainings.remove(training);
-        }
     }
 
     public ServiceProcess service(OrderflowService service) {
@@ -347,7 +311,9 @@ public final class Stack implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        trainings.forEach(ChildProcess::kill);
+        if (startupCache != null) {
+            startupCache.stopTrainings();
+        }
         stopServices();
         infrastructure.stop();
     }

@@ -12,8 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -41,6 +46,10 @@ final class StartupCache {
 
     private final List<String> jvmOptions;
 
+    private final Set<ChildProcess> trainings = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean stopped;
+
     /**
      * @param root where the extracted jars and the caches of every service go
      * @param jvmOptions the services' JVM options: a cache holds only for the options it was trained with
@@ -57,6 +66,68 @@ final class StartupCache {
 
     Path root() {
         return root;
+    }
+
+    /** A service whose cache to train: its entry, and the environment and log it runs with. */
+    record Training(String name, Entry entry, Map<String, String> environment, Path logFile) {
+    }
+
+    /**
+     * Trains these services' caches side by side (each a start of the service that exits once its beans are
+     * created) and waits for them.
+     *
+     * @param jvm the {@code java} command and the options the services run with
+     * @return why, by service name, for each training that failed: that service starts without a cache
+     */
+    Map<String, String> train(List<Training> services, List<String> jvm, Duration timeout) {
+        List<CompletableFuture<Optional<String>>> results = services.stream()
+                .map(service -> CompletableFuture.supplyAsync(() -> train(service, jvm, timeout),
+                        command -> Thread.ofPlatform().name("train-" + service.name()).start(command)))
+                .toList();
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (int i = 0; i < services.size(); i++) {
+            String name = services.get(i).name();
+            results.get(i).join().ifPresent(failure -> failures.put(name, failure));
+        }
+        return failures;
+    }
+
+    /** Ends the trainings that run and refuses new ones: the stack is closing. */
+    void stopTrainings() {
+        stopped = true;
+        trainings.forEach(ChildProcess::kill);
+    }
+
+    private Optional<String> train(Training service, List<String> jvm, Duration timeout) {
+        List<String> command = new ArrayList<>(jvm);
+        command.addAll(service.entry().trainingCommand());
+        ChildProcess training = new ChildProcess(service.name() + " start-up cache training",
+                ChildProcess.detachedFromTerminal(command), service.environment(), service.logFile());
+        trainings.add(training);
+        try {
+            if (stopped) {
+                return Optional.of("the stack was closed");
+            }
+            training.start();
+            Optional<Integer> exit = training.awaitExit(timeout);
+            if (exit.isEmpty()) {
+                training.kill();
+            }
+            if (exit.isEmpty() || exit.get() != 0) {
+                service.entry().discardTraining();
+                return Optional.of("%s, see %s".formatted(exit.map(code -> "exit " + code)
+                        .orElse("no end within " + timeout), service.logFile()));
+            }
+            return service.entry().keepTraining() ? Optional.empty()
+                    : Optional.of("its run wrote none, see " + service.logFile());
+        }
+        catch (RuntimeException failed) {
+            // A cache is only ever a gain: whatever went wrong, the service starts without one.
+            return Optional.of(String.valueOf(failed.getMessage()));
+        }
+        finally {
+            trainings.remove(training);
+        }
     }
 
     /** The cached start of one service, built as {@code builtJar}. */
