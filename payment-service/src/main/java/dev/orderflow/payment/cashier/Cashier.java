@@ -100,8 +100,10 @@ public class Cashier {
         }
         Instant now = clock.instant();
         account.hold(command.amount(), now);
-        Payment payment = payments.save(Payment.pending(command.orderId(), command.customerId(), command.amount(),
-                message.id(), message.traceparent(), now));
+        accounts.update(account);
+        Payment payment = Payment.pending(command.orderId(), command.customerId(), command.amount(), message.id(),
+                message.traceparent(), now);
+        payments.insert(payment);
         chargeQueue.enqueue(payment.id());
         log.debug("Payment of order {} pending: {} held", command.orderId(), command.amount());
         return Optional.empty();
@@ -119,9 +121,7 @@ public class Cashier {
         Instant now = clock.instant();
         Optional<Payment> found = payments.findByOrderIdForUpdate(command.orderId());
         if (found.isEmpty()) {
-            if (!closedOrders.existsById(command.orderId())) {
-                closedOrders.save(new ClosedOrder(command.orderId(), command.reason().name(), now));
-            }
+            closedOrders.addIfAbsent(new ClosedOrder(command.orderId(), command.reason().name(), now));
             return Optional.empty();
         }
         Payment payment = found.get();
@@ -129,6 +129,7 @@ public class Cashier {
             case DECLINED, REFUNDED -> Optional.empty();
             case PENDING -> {
                 if (payment.requestClose(command.reason().name(), now)) {
+                    payments.update(payment);
                     log.info("Payment of order {} closed while pending ({})", payment.orderId(), command.reason());
                     // The charge worker must see the close: at once if the payment waits, or after its claim.
                     chargeQueue.enqueue(payment.id());
@@ -144,16 +145,19 @@ public class Cashier {
         CreditAccount account = accounts.findForUpdate(payment.customerId()).orElseThrow(() ->
                 new IllegalStateException("payment " + payment.id() + " has no account " + payment.customerId()));
         account.restore(payment.amount(), now);
+        accounts.update(account);
         PaymentRefunded refunded = payment.refunded(refundId, now);
-        ledger.save(LedgerEntry.refund(account, payment, now));
+        payments.update(payment);
+        ledger.append(LedgerEntry.refund(account, payment, now));
         outcomes.refunded();
         return refunded;
     }
 
     private PaymentDeclined decline(AuthorizePayment command, DeclineReason reason, String detail) {
         log.info("Payment of order {} declined: {} ({})", command.orderId(), reason, detail);
-        Payment payment = payments.save(Payment.declined(command.orderId(), command.customerId(), command.amount(),
-                reason, detail, clock.instant()));
+        Payment payment = Payment.declined(command.orderId(), command.customerId(), command.amount(), reason, detail,
+                clock.instant());
+        payments.insert(payment);
         outcomes.declined(reason);
         return (PaymentDeclined) payment.outcome().orElseThrow();
     }

@@ -38,13 +38,15 @@ public class CreditLimits {
         if (existing.isPresent()) {
             CreditAccount account = existing.get();
             Money change = account.changeLimit(limit, now);
+            accounts.update(account);
             if (!change.isZero()) {
-                ledger.save(LedgerEntry.limitChange(account, change, now));
+                ledger.append(LedgerEntry.limitChange(account, change, now));
             }
             return new LimitSet(account, false);
         }
-        CreditAccount account = accounts.save(CreditAccount.open(customerId, limit, now));
-        ledger.save(LedgerEntry.limitChange(account, limit, now));
+        CreditAccount account = CreditAccount.open(customerId, limit, now);
+        accounts.insert(account);
+        ledger.append(LedgerEntry.limitChange(account, limit, now));
         return new LimitSet(account, true);
     }
 

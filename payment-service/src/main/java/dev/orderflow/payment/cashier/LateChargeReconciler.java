@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,7 +59,7 @@ class LateChargeReconciler {
     void reconcile() {
         Instant now = clock.instant();
         List<UUID> due = payments.findToReconcile(now.minus(settings.horizon()), now.minus(settings.grace()),
-                Limit.of(BATCH));
+                BATCH);
         for (UUID paymentId : due) {
             try {
                 transactions.executeWithoutResult(status -> reconcileOne(paymentId));
@@ -72,7 +71,10 @@ class LateChargeReconciler {
     }
 
     private void reconcileOne(UUID paymentId) {
-        Payment payment = payments.findById(paymentId).orElseThrow();
+        Payment payment = payments.findByIdForUpdate(paymentId).orElseThrow();
+        if (payment.reconciledAt() != null) {
+            return; // another instance's round got there first
+        }
         for (PaymentGatewayClient.SuccessfulCharge charge : gateway.successfulChargesFor(payment.orderId())) {
             gateway.refund(payment.orderId(), charge.chargeId(), charge.amount());
             refunded.increment();
@@ -80,5 +82,6 @@ class LateChargeReconciler {
                     charge.chargeId(), charge.amount(), payment.orderId());
         }
         payment.reconciled(clock.instant());
+        payments.update(payment);
     }
 }

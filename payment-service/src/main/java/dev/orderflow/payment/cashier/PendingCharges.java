@@ -71,8 +71,7 @@ public class PendingCharges {
      */
     @Transactional
     public List<ClaimedCharge> claim(int limit) {
-        return queue.claim(limit, lease, ids -> payments.findAllById(ids).stream()
-                .filter(payment -> payment.status() == PaymentStatus.PENDING)
+        return queue.claim(limit, lease, ids -> payments.findPending(ids).stream()
                 .collect(Collectors.toMap(Payment::id, Function.identity())), ClaimedCharge::of);
     }
 
@@ -92,6 +91,7 @@ public class PendingCharges {
         if (outcome instanceof ChargeOutcome.Charged charged && payment.isCloseRequested()) {
             // Still pending, and still this worker's: the refund that follows settles it.
             payment.chargedAfterClose(charged.chargeId(), now);
+            payments.update(payment);
             return Optional.of(charged.chargeId());
         }
         CreditAccount account = accountOf(payment);
@@ -99,7 +99,7 @@ public class PendingCharges {
             case ChargeOutcome.Charged charged -> {
                 account.chargeHeld(payment.amount(), now);
                 PaymentEvent authorized = payment.authorized(charged.chargeId(), now);
-                ledger.save(LedgerEntry.charge(account, payment, now));
+                ledger.append(LedgerEntry.charge(account, payment, now));
                 outcomes.authorized();
                 log.info("Payment of order {} authorized: {} charged as {}", payment.orderId(), payment.amount(),
                         charged.chargeId());
@@ -110,6 +110,8 @@ public class PendingCharges {
             case ChargeOutcome.Unavailable unavailable -> decline(payment, account,
                     DeclineReason.PAYMENT_UNAVAILABLE, unavailable.why(), now);
         };
+        accounts.update(account);
+        payments.update(payment);
         reply(payment, reply);
         return Optional.empty();
     }
@@ -121,9 +123,14 @@ public class PendingCharges {
     @Transactional
     public void closeUncharged(ClaimedCharge claimed) {
         Instant now = clock.instant();
-        lockedIfPending(claimed).ifPresent(payment -> reply(payment, decline(payment, accountOf(payment),
-                DeclineReason.ORDER_CLOSED, "the order was closed (" + payment.closeReason() + ") before its charge",
-                now)));
+        lockedIfPending(claimed).ifPresent(payment -> {
+            CreditAccount account = accountOf(payment);
+            PaymentEvent declined = decline(payment, account, DeclineReason.ORDER_CLOSED,
+                    "the order was closed (" + payment.closeReason() + ") before its charge", now);
+            accounts.update(account);
+            payments.update(payment);
+            reply(payment, declined);
+        });
     }
 
     /**
@@ -139,10 +146,12 @@ public class PendingCharges {
             }
             CreditAccount account = accountOf(payment);
             account.chargeHeld(payment.amount(), now);
-            ledger.save(LedgerEntry.charge(account, payment, now));
+            ledger.append(LedgerEntry.charge(account, payment, now));
             PaymentEvent refunded = payment.refunded(refundId, now);
             account.restore(payment.amount(), now);
-            ledger.save(LedgerEntry.refund(account, payment, now));
+            ledger.append(LedgerEntry.refund(account, payment, now));
+            accounts.update(account);
+            payments.update(payment);
             outcomes.refunded();
             log.info("Payment of order {} refunded: charged as {} after its order was closed", payment.orderId(),
                     payment.chargeId());

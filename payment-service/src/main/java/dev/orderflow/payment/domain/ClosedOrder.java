@@ -1,37 +1,23 @@
 package dev.orderflow.payment.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * An order whose refund arrived before any payment was taken (the saga gave up on it). Its authorization, should it
  * still arrive, is declined: the customer is never charged for an order that is already over.
  */
-@Entity
-@Table(name = "closed_orders")
 public class ClosedOrder {
 
-    @Id
-    @Column(name = "order_id")
-    private UUID orderId;
-
-    private String reason;
-
-    @Column(name = "closed_at")
-    private Instant closedAt;
-
-    protected ClosedOrder() {
-    }
+    private final UUID orderId;
+    private final String reason;
+    private final Instant closedAt;
 
     public ClosedOrder(UUID orderId, String reason, Instant closedAt) {
-        this.orderId = orderId;
-        this.reason = reason;
-        this.closedAt = closedAt;
+        this.orderId = Objects.requireNonNull(orderId, "orderId");
+        this.reason = Objects.requireNonNull(reason, "reason");
+        this.closedAt = Objects.requireNonNull(closedAt, "closedAt");
     }
 
     public UUID orderId() {
@@ -40,5 +26,9 @@ public class ClosedOrder {
 
     public String reason() {
         return reason;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
     }
 }

@@ -1,11 +1,6 @@
 package dev.orderflow.payment.domain;
 
 import dev.orderflow.events.Money;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,32 +11,17 @@ import java.util.Objects;
  * payments hold part of it until the gateway has answered, and what is left is available to spend. The balance never
  * drops below what is held nor rises above the limit, and available credit never drops below zero.
  */
-@Entity
-@Table(name = "credit_accounts")
 public class CreditAccount {
 
-    @Id
-    @Column(name = "customer_id")
     private String customerId;
-
-    @Column(name = "credit_limit")
     private BigDecimal creditLimit;
-
-    /** The balance: the limit minus what charges took (the column predates holds). */
-    @Column(name = "available")
+    /** The balance: the limit minus what charges took (column {@code available}, which predates holds). */
     private BigDecimal balance;
-
     private BigDecimal held;
-
     private String currency;
-
-    @Version
-    private long version;
-
-    @Column(name = "updated_at")
     private Instant updatedAt;
 
-    protected CreditAccount() {
+    private CreditAccount() {
     }
 
     private CreditAccount(String customerId, Money creditLimit, Instant now) {
@@ -54,6 +34,19 @@ public class CreditAccount {
         this.held = Money.zero(creditLimit.currency()).amount();
         this.currency = creditLimit.currency();
         this.updatedAt = now;
+    }
+
+    /** An account as it was stored, for the store to hand out; every change goes back through its {@code update}. */
+    public static CreditAccount restore(String customerId, Money creditLimit, Money balance, Money held,
+            Instant updatedAt) {
+        CreditAccount account = new CreditAccount();
+        account.customerId = Objects.requireNonNull(customerId, "customerId");
+        account.creditLimit = creditLimit.amount();
+        account.balance = balance.amount();
+        account.held = held.amount();
+        account.currency = creditLimit.currency();
+        account.updatedAt = updatedAt;
+        return account;
     }
 
     /** A new account with all of its limit available. */

@@ -1,16 +1,10 @@
 package dev.orderflow.payment.domain;
 
 import dev.orderflow.events.Money;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.Immutable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -18,41 +12,24 @@ import java.util.UUID;
  * pending payments are not entries: they end as a charge or come to nothing. The ledger is append-only (a database
  * trigger refuses updates and deletes), so it can always explain how an account got where it is.
  */
-@Entity
-@Immutable
-@Table(name = "ledger_entries")
 public class LedgerEntry {
 
     /** What changed the available credit. */
     public enum Kind { CHARGE, REFUND, LIMIT_CHANGE }
 
-    @Id
     private UUID id;
-
-    @Column(name = "customer_id")
     private String customerId;
-
-    @Enumerated(EnumType.STRING)
     private Kind kind;
-
     /** The change of the balance: negative for a charge, positive for a refund. */
     private BigDecimal amount;
-
-    @Column(name = "available_after")
+    /** The balance after the change (column {@code available_after}). */
     private BigDecimal availableAfter;
-
     private String currency;
-
-    @Column(name = "order_id")
     private UUID orderId;
-
-    @Column(name = "payment_id")
     private UUID paymentId;
-
-    @Column(name = "created_at")
     private Instant createdAt;
 
-    protected LedgerEntry() {
+    private LedgerEntry() {
     }
 
     private LedgerEntry(CreditAccount account, Kind kind, Money change, Payment payment, Instant now) {
@@ -65,6 +42,22 @@ public class LedgerEntry {
         this.orderId = payment == null ? null : payment.orderId();
         this.paymentId = payment == null ? null : payment.id();
         this.createdAt = now;
+    }
+
+    /** An entry as it was stored, for the store to hand out. */
+    public static LedgerEntry restore(UUID id, String customerId, Kind kind, Money amount, Money availableAfter,
+            UUID orderId, UUID paymentId, Instant createdAt) {
+        LedgerEntry entry = new LedgerEntry();
+        entry.id = Objects.requireNonNull(id, "id");
+        entry.customerId = Objects.requireNonNull(customerId, "customerId");
+        entry.kind = Objects.requireNonNull(kind, "kind");
+        entry.amount = amount.amount();
+        entry.availableAfter = availableAfter.amount();
+        entry.currency = amount.currency();
+        entry.orderId = orderId;
+        entry.paymentId = paymentId;
+        entry.createdAt = createdAt;
+        return entry;
     }
 
     /** Records a charge, after the account's balance was charged. */
@@ -83,6 +76,14 @@ public class LedgerEntry {
         return new LedgerEntry(account, Kind.LIMIT_CHANGE, balanceChange, null, now);
     }
 
+    public UUID id() {
+        return id;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -95,7 +96,17 @@ public class LedgerEntry {
         return new Money(availableAfter, currency);
     }
 
+    /** The order whose payment made the change; null for a change of the limit. */
     public UUID orderId() {
         return orderId;
+    }
+
+    /** The payment that made the change; null for a change of the limit. */
+    public UUID paymentId() {
+        return paymentId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 }

@@ -6,13 +6,6 @@ import dev.orderflow.events.payment.PaymentAuthorized;
 import dev.orderflow.events.payment.PaymentDeclined;
 import dev.orderflow.events.payment.PaymentEvent;
 import dev.orderflow.events.payment.PaymentRefunded;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,64 +18,29 @@ import java.util.UUID;
  * fraud screen is {@code PENDING} (its amount held on the account) until the gateway has answered; one that did not
  * is declined at once. See {@link PaymentStatus} for the way from there.
  */
-@Entity
-@Table(name = "payments")
 public class Payment {
 
     private static final int MAX_DETAIL = 500;
 
-    @Id
     private UUID id;
-
-    @Column(name = "order_id")
     private UUID orderId;
-
-    @Column(name = "customer_id")
     private String customerId;
-
     private BigDecimal amount;
-
     private String currency;
-
-    @Enumerated(EnumType.STRING)
     private PaymentStatus status;
-
-    @Enumerated(EnumType.STRING)
     private DeclineReason reason;
-
     private String detail;
-
-    @Column(name = "charge_id")
     private String chargeId;
-
-    @Column(name = "refund_id")
     private String refundId;
-
-    @Column(name = "created_at")
     private Instant createdAt;
-
-    @Column(name = "updated_at")
     private Instant updatedAt;
-
-    @Column(name = "reconciled_at")
     private Instant reconciledAt;
-
-    @Column(name = "close_reason")
     private String closeReason;
-
-    @Column(name = "close_requested_at")
     private Instant closeRequestedAt;
-
-    @Column(name = "command_id")
     private String commandId;
-
-    @Column(name = "command_traceparent")
     private String commandTraceparent;
 
-    @Version
-    private long version;
-
-    protected Payment() {
+    private Payment() {
     }
 
     private Payment(UUID orderId, String customerId, Money amount, PaymentStatus status, DeclineReason reason,
@@ -119,6 +77,35 @@ public class Payment {
             Instant now) {
         return new Payment(orderId, customerId, amount, PaymentStatus.DECLINED, Objects.requireNonNull(reason, "reason"),
                 detail, null, now);
+    }
+
+    /**
+     * A payment as it was stored, for the store to hand out; it decides nothing by itself. Every change of a stored
+     * payment goes back through the store's {@code update}.
+     */
+    public static Payment restore(UUID id, UUID orderId, String customerId, Money amount, PaymentStatus status,
+            DeclineReason reason, String detail, String chargeId, String refundId, Instant createdAt,
+            Instant updatedAt, Instant reconciledAt, String closeReason, Instant closeRequestedAt, String commandId,
+            String commandTraceparent) {
+        Payment payment = new Payment();
+        payment.id = Objects.requireNonNull(id, "id");
+        payment.orderId = Objects.requireNonNull(orderId, "orderId");
+        payment.customerId = Objects.requireNonNull(customerId, "customerId");
+        payment.amount = amount.amount();
+        payment.currency = amount.currency();
+        payment.status = Objects.requireNonNull(status, "status");
+        payment.reason = reason;
+        payment.detail = detail;
+        payment.chargeId = chargeId;
+        payment.refundId = refundId;
+        payment.createdAt = createdAt;
+        payment.updatedAt = updatedAt;
+        payment.reconciledAt = reconciledAt;
+        payment.closeReason = closeReason;
+        payment.closeRequestedAt = closeRequestedAt;
+        payment.commandId = commandId;
+        payment.commandTraceparent = commandTraceparent;
+        return payment;
     }
 
     /**
@@ -279,6 +266,21 @@ public class Payment {
 
     public String commandTraceparent() {
         return commandTraceparent;
+    }
+
+    /** The gateway's refund; null unless {@link PaymentStatus#REFUNDED}. */
+    public String refundId() {
+        return refundId;
+    }
+
+    /** When a declined payment was checked against the gateway; null before. */
+    public Instant reconciledAt() {
+        return reconciledAt;
+    }
+
+    /** When the order was closed while this payment was pending; null if it was not. */
+    public Instant closeRequestedAt() {
+        return closeRequestedAt;
     }
 
     public Instant updatedAt() {
