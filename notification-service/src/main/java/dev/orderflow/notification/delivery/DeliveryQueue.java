@@ -3,7 +3,6 @@ package dev.orderflow.notification.delivery;
 import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.notification.config.NotificationProperties;
 import dev.orderflow.notification.domain.Notification;
-import dev.orderflow.notification.domain.NotificationStatus;
 import dev.orderflow.notification.domain.RedeliveryBackoff;
 import dev.orderflow.notification.store.Notifications;
 import org.springframework.stereotype.Component;
@@ -63,15 +62,16 @@ public class DeliveryQueue {
      */
     @Transactional
     public List<Delivery> claimDue(int limit) {
-        return queue.claim(limit, lease, ids -> notifications.findAllById(ids).stream()
-                .filter(notification -> notification.getStatus() == NotificationStatus.PENDING)
+        return queue.claim(limit, lease, ids -> notifications.findPending(ids).stream()
                 .collect(Collectors.toMap(Notification::getId, Function.identity())), Delivery::of);
     }
 
     @Transactional
     public void sent(Delivery delivery, String providerMessageId) {
-        notifications.findById(delivery.notificationId())
-                .ifPresent(notification -> notification.sent(providerMessageId, clock.instant()));
+        notifications.findByIdForUpdate(delivery.notificationId()).ifPresent(notification -> {
+            notification.sent(providerMessageId, clock.instant());
+            notifications.update(notification);
+        });
         queue.complete(delivery.notificationId());
     }
 
@@ -79,16 +79,20 @@ public class DeliveryQueue {
     @Transactional
     public Instant failedAttempt(Delivery delivery, String error) {
         Instant next = clock.instant().plus(backoff.after(Math.max(1, delivery.attempt()), random));
-        notifications.findById(delivery.notificationId())
-                .ifPresent(notification -> notification.failedAttempt(error));
+        notifications.findByIdForUpdate(delivery.notificationId()).ifPresent(notification -> {
+            notification.failedAttempt(error);
+            notifications.update(notification);
+        });
         queue.retryAt(delivery.notificationId(), next);
         return next;
     }
 
     @Transactional
     public void refused(Delivery delivery, String error) {
-        notifications.findById(delivery.notificationId())
-                .ifPresent(notification -> notification.refused(error));
+        notifications.findByIdForUpdate(delivery.notificationId()).ifPresent(notification -> {
+            notification.refused(error);
+            notifications.update(notification);
+        });
         queue.complete(delivery.notificationId());
     }
 

@@ -1,13 +1,5 @@
 package dev.orderflow.notification.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,63 +10,27 @@ import java.util.UUID;
  * <p>The id doubles as the provider's idempotency key, so a delivery repeated after a timeout or a crash
  * reaches the customer once. A notification is unique per (order, template): a replayed event cannot add one.
  */
-@Entity
-@Table(name = "notification")
 public class Notification {
 
     private static final int MAX_ERROR_LENGTH = 500;
 
-    @Id
     private UUID id;
-
-    @Column(name = "order_id", nullable = false, updatable = false)
     private UUID orderId;
-
-    @Column(name = "customer_id", nullable = false, updatable = false)
     private String customerId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
     private Channel channel;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
     private Template template;
-
-    @Column(nullable = false, updatable = false)
     private String recipient;
-
-    @Column(nullable = false, updatable = false)
     private String body;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private NotificationStatus status;
-
-    @Column(nullable = false)
     private int attempts;
-
-    @Column(name = "last_error")
     private String lastError;
-
-    @Column(name = "provider_message_id")
     private String providerMessageId;
-
     /** The id of the message that caused this notification, to trace it back. */
-    @Column(name = "source_message_id", nullable = false, updatable = false)
     private String sourceMessageId;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-
-    @Column(name = "sent_at")
     private Instant sentAt;
 
-    @Version
-    private long version;
-
-    protected Notification() {
-        // for JPA
+    private Notification() {
     }
 
     private Notification(CustomerNotice notice, String sourceMessageId, Instant now) {
@@ -89,6 +45,31 @@ public class Notification {
         this.attempts = 0;
         this.sourceMessageId = Objects.requireNonNull(sourceMessageId, "sourceMessageId");
         this.createdAt = now;
+    }
+
+    /**
+     * A notification as it was stored, for the store to hand out; every change goes back through the store's
+     * {@code update}.
+     */
+    public static Notification restore(UUID id, UUID orderId, String customerId, Channel channel, Template template,
+            String recipient, String body, NotificationStatus status, int attempts, String lastError,
+            String providerMessageId, String sourceMessageId, Instant createdAt, Instant sentAt) {
+        Notification notification = new Notification();
+        notification.id = Objects.requireNonNull(id, "id");
+        notification.orderId = orderId;
+        notification.customerId = customerId;
+        notification.channel = channel;
+        notification.template = template;
+        notification.recipient = recipient;
+        notification.body = body;
+        notification.status = Objects.requireNonNull(status, "status");
+        notification.attempts = attempts;
+        notification.lastError = lastError;
+        notification.providerMessageId = providerMessageId;
+        notification.sourceMessageId = sourceMessageId;
+        notification.createdAt = createdAt;
+        notification.sentAt = sentAt;
+        return notification;
     }
 
     /** A new notification, due for delivery at once. */

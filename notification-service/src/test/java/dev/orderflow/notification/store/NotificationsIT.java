@@ -8,6 +8,7 @@ import dev.orderflow.notification.support.NotificationServiceIT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -29,11 +30,16 @@ class NotificationsIT extends NotificationServiceIT {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    JdbcClient jdbc;
+
     private final List<UUID> created = new ArrayList<>();
 
     @AfterEach
     void removeTestRows() {
-        notifications.deleteAllById(created);
+        if (!created.isEmpty()) {
+            jdbc.sql("DELETE FROM notification WHERE id IN (:ids)").param("ids", created).update();
+        }
     }
 
     @Test
