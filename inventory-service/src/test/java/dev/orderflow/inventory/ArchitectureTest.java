@@ -6,7 +6,6 @@ import dev.orderflow.localstack.architecture.FollowsServiceArchitecture;
 import dev.orderflow.localstack.architecture.ServiceArchitecture;
 import dev.orderflow.messaging.Outbox;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.repository.Repository;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -21,10 +20,9 @@ class ArchitectureTest implements FollowsServiceArchitecture {
     private static final JavaClasses CLASSES = ServiceArchitecture.importMainClasses(ROOT);
 
     @Test
-    void domainDependsOnNothingButTheJdkJpaAndMoney() {
+    void domainDependsOnNothingButTheJdkAndMoney() {
         classes().that().resideInAPackage("dev.orderflow.inventory.domain..")
-                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "jakarta.persistence..",
-                        "org.hibernate.annotations..", "dev.orderflow.inventory.domain..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "dev.orderflow.inventory.domain..")
                         .or(equivalentTo(Money.class)))
                 .check(CLASSES);
     }
@@ -39,7 +37,7 @@ class ArchitectureTest implements FollowsServiceArchitecture {
     @Test
     void theWebLayerGoesThroughTheCatalogNotTheRepositories() {
         noClasses().that().resideInAPackage("dev.orderflow.inventory.web..")
-                .should().dependOnClassesThat().areAssignableTo(Repository.class)
+                .should().dependOnClassesThat().resideInAPackage("dev.orderflow.inventory.store..")
                 .check(CLASSES);
     }
 

@@ -1,15 +1,8 @@
 package dev.orderflow.inventory.domain;
 
 import dev.orderflow.events.Money;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -25,23 +18,18 @@ import java.util.regex.Pattern;
  * stale entry from a newer one. The rows are only changed under a row lock, so the counter needs no
  * optimistic check of its own.
  */
-@Entity
-@Table(name = "product")
 public class Product {
 
     /** Upper-case letters, digits and dashes, starting with a letter or digit, at most 32 characters. */
     public static final Pattern SKU = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,31}");
     public static final int MAX_NAME_LENGTH = 200;
 
-    @Id
     private String sku;
 
     private String name;
 
-    @Column(name = "price_amount")
     private BigDecimal priceAmount;
 
-    @Column(name = "price_currency")
     private String priceCurrency;
 
     private int initialStock;
@@ -52,15 +40,7 @@ public class Product {
 
     private long version;
 
-    @CreationTimestamp
-    @Column(updatable = false)
-    private Instant createdAt;
-
-    @UpdateTimestamp
-    private Instant updatedAt;
-
-    protected Product() {
-        // for JPA
+    private Product() {
     }
 
     private Product(String sku, String name, Money price, int initialStock) {
@@ -75,6 +55,23 @@ public class Product {
         this.initialStock = initialStock;
         this.available = initialStock;
         this.version = 1;
+    }
+
+    /** A product as it was stored, for the store to hand out; every change goes back through the store. */
+    public static Product restore(String sku, String name, Money price, int initialStock, int restocked, int available,
+            int reserved, int sold, long version) {
+        Product product = new Product();
+        product.sku = sku;
+        product.name = name;
+        product.priceAmount = price.amount();
+        product.priceCurrency = price.currency();
+        product.initialStock = initialStock;
+        product.restocked = restocked;
+        product.available = available;
+        product.reserved = reserved;
+        product.sold = sold;
+        product.version = version;
+        return product;
     }
 
     /** A new product with its opening stock, which the ledger records as the first restock. */

@@ -1,18 +1,5 @@
 package dev.orderflow.inventory.domain;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
-
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,40 +18,24 @@ import java.util.UUID;
  * <p>The methods that move stock take the order's products already locked: the caller is responsible for
  * locking them in SKU order, so that concurrent reservations never deadlock and never oversell.
  */
-@Entity
-@Table(name = "reservation")
 public class Reservation {
 
-    @Id
-    private UUID orderId;
-
-    @Enumerated(EnumType.STRING)
+    private final UUID orderId;
     private ReservationStatus status;
-
-    @ElementCollection
-    @CollectionTable(name = "reservation_line", joinColumns = @JoinColumn(name = "order_id"))
-    private List<ReservationLine> lines = new ArrayList<>();
-
-    @ElementCollection
-    @CollectionTable(name = "reservation_shortage", joinColumns = @JoinColumn(name = "order_id"))
-    private List<Shortage> shortages = new ArrayList<>();
-
-    @CreationTimestamp
-    @Column(updatable = false)
-    private Instant createdAt;
-
-    @UpdateTimestamp
-    private Instant updatedAt;
-
-    protected Reservation() {
-        // for JPA
-    }
+    private final List<ReservationLine> lines;
+    private final List<Shortage> shortages;
 
     private Reservation(UUID orderId, ReservationStatus status, List<ReservationLine> lines, List<Shortage> shortages) {
         this.orderId = Objects.requireNonNull(orderId, "orderId");
         this.status = status;
         this.lines = new ArrayList<>(lines);
         this.shortages = new ArrayList<>(shortages);
+    }
+
+    /** A reservation as it was stored, for the store to hand out; its changes go back through the store. */
+    public static Reservation restore(UUID orderId, ReservationStatus status, List<ReservationLine> lines,
+            List<Shortage> shortages) {
+        return new Reservation(orderId, status, lines, shortages);
     }
 
     /** The SKUs of these lines in the order their products must be locked. */

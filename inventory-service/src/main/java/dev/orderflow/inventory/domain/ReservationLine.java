@@ -1,11 +1,8 @@
 package dev.orderflow.inventory.domain;
 
-import jakarta.persistence.Embeddable;
-
 import java.util.Objects;
 
 /** A quantity of one SKU that an order asks for or holds. */
-@Embeddable
 public record ReservationLine(String sku, int quantity) {
 
     public ReservationLine {

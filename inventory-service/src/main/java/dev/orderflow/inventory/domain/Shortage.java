@@ -1,11 +1,8 @@
 package dev.orderflow.inventory.domain;
 
-import jakarta.persistence.Embeddable;
-
 import java.util.Objects;
 
 /** A line that could not be reserved: how much was asked for and how much was available (0 for an unknown SKU). */
-@Embeddable
 public record Shortage(String sku, int requested, int available) {
 
     public Shortage {

@@ -1,46 +1,27 @@
 package dev.orderflow.inventory.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.Immutable;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
 /** One entry of the append-only stock ledger: a quantity of one SKU that moved, and the order it moved for. */
-@Entity
-@Immutable
-@Table(name = "stock_movement")
 public class StockMovement {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-
     private String sku;
-
-    @Enumerated(EnumType.STRING)
     private MovementType type;
-
     private int quantity;
-
     /** The order the units moved for; none for a restock. */
     private UUID orderId;
-
-    @CreationTimestamp
-    @Column(updatable = false)
     private Instant occurredAt;
 
-    protected StockMovement() {
-        // for JPA
+    /** A movement as it was stored: its place in the ledger and when it was written. */
+    public static StockMovement restore(long id, String sku, MovementType type, int quantity, UUID orderId,
+            Instant occurredAt) {
+        StockMovement movement = new StockMovement(sku, type, quantity, orderId);
+        movement.id = id;
+        movement.occurredAt = occurredAt;
+        return movement;
     }
 
     StockMovement(String sku, MovementType type, int quantity, UUID orderId) {
@@ -56,6 +37,7 @@ public class StockMovement {
         this.orderId = orderId;
     }
 
+    /** Its place in the ledger; null until it is stored. */
     public Long id() {
         return id;
     }
@@ -76,6 +58,7 @@ public class StockMovement {
         return orderId;
     }
 
+    /** When it was written to the ledger; null until it is stored. */
     public Instant occurredAt() {
         return occurredAt;
     }

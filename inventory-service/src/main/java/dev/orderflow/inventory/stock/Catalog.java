@@ -8,8 +8,7 @@ import dev.orderflow.inventory.domain.StockMovement;
 import dev.orderflow.inventory.store.Products;
 import dev.orderflow.inventory.store.StockMovements;
 import dev.orderflow.messaging.Outbox;
-import jakarta.persistence.EntityManager;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,13 +26,10 @@ public class Catalog {
     private final Products products;
     private final StockMovements movements;
     private final Outbox outbox;
-    private final EntityManager entityManager;
     private final String currency;
 
-    Catalog(Products products, StockMovements movements, Outbox outbox, EntityManager entityManager,
-            InventoryProperties properties) {
+    Catalog(Products products, StockMovements movements, Outbox outbox, InventoryProperties properties) {
         this.products = products;
-        this.entityManager = entityManager;
         this.movements = movements;
         this.outbox = outbox;
         this.currency = properties.currency();
@@ -48,16 +44,14 @@ public class Catalog {
         List<StockMovement> openingStock = new ArrayList<>();
         Product product = Product.create(request.sku(), request.name(), request.price(), request.initialStock(),
                 openingStock::add);
-        // Persist, never merge: a merge would quietly overwrite a product created concurrently under the same
-        // SKU, whereas an insert runs into the primary key.
-        entityManager.persist(product);
+        // An insert, never an upsert: a product created concurrently under the same SKU runs into the primary key.
         try {
-            products.flush();
-        } catch (DataIntegrityViolationException e) {
+            products.insert(product);
+        } catch (DuplicateKeyException e) {
             throw new DuplicateSku(request.sku());
         }
         // The ledger rows reference the product row, so they are written once it is.
-        openingStock.forEach(movements::save);
+        movements.append(openingStock);
         publish(product);
         return product;
     }
@@ -65,7 +59,10 @@ public class Catalog {
     @Transactional
     public Product restock(String sku, int quantity) {
         Product product = products.lock(sku).orElseThrow(() -> new ProductNotFound(sku));
-        product.restock(quantity, movements.ledger());
+        List<StockMovement> moved = new ArrayList<>();
+        product.restock(quantity, moved::add);
+        products.update(List.of(product));
+        movements.append(moved);
         return product;
     }
 
@@ -74,6 +71,7 @@ public class Catalog {
         requireCatalogCurrency(price);
         Product product = products.lock(sku).orElseThrow(() -> new ProductNotFound(sku));
         if (product.changeCatalogEntry(name, price)) {
+            products.update(List.of(product));
             publish(product);
         }
         return product;

@@ -12,14 +12,16 @@ import dev.orderflow.events.inventory.StockReserved;
 import dev.orderflow.inventory.domain.Product;
 import dev.orderflow.inventory.domain.Reservation;
 import dev.orderflow.inventory.domain.ReservationLine;
+import dev.orderflow.inventory.domain.ReservationStatus;
+import dev.orderflow.inventory.domain.StockMovement;
 import dev.orderflow.inventory.store.Products;
 import dev.orderflow.inventory.store.Reservations;
 import dev.orderflow.inventory.store.StockMovements;
 import dev.orderflow.messaging.Outbox;
-import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +42,9 @@ public class OrderStock {
     private final Reservations reservations;
     private final StockMovements movements;
     private final Outbox outbox;
-    private final EntityManager entityManager;
 
-    OrderStock(Products products, Reservations reservations, StockMovements movements, Outbox outbox,
-            EntityManager entityManager) {
+    OrderStock(Products products, Reservations reservations, StockMovements movements, Outbox outbox) {
         this.products = products;
-        this.entityManager = entityManager;
         this.reservations = reservations;
         this.movements = movements;
         this.outbox = outbox;
@@ -66,11 +65,12 @@ public class OrderStock {
                 .map(line -> new ReservationLine(line.sku(), line.quantity()))
                 .toList();
         Map<String, Product> locked = lockInSkuOrder(Reservation.lockOrder(requested));
-        Reservation reservation = Reservation.reserve(orderId, requested, locked, movements.ledger());
-        // Two deliveries of one order racing past the check above both get here. Persisting (never merging)
-        // makes the second insert run into the primary key and roll back; its retry finds the first answer.
-        entityManager.persist(reservation);
-        reservations.flush();
+        List<StockMovement> moved = new ArrayList<>();
+        Reservation reservation = Reservation.reserve(orderId, requested, locked, moved::add);
+        // Two deliveries of one order racing past the check above both get here: the second insert runs into the
+        // primary key and rolls back; its retry finds the first answer.
+        reservations.insert(reservation);
+        store(locked, moved);
         return reply(orderId, outcomeOf(reservation));
     }
 
@@ -83,12 +83,17 @@ public class OrderStock {
         UUID orderId = command.orderId();
         Optional<Reservation> reservation = reservations.lock(orderId);
         if (reservation.isEmpty()) {
-            entityManager.persist(Reservation.releasedBeforeReserving(orderId));
-            reservations.flush();
+            reservations.insert(Reservation.releasedBeforeReserving(orderId));
             return reply(orderId, new StockReleased(orderId, List.of()));
         }
-        List<ReservationLine> givenBack = reservation.get()
-                .release(lockInSkuOrder(reservation.get()), movements.ledger());
+        ReservationStatus before = reservation.get().status();
+        Map<String, Product> locked = lockInSkuOrder(reservation.get());
+        List<StockMovement> moved = new ArrayList<>();
+        List<ReservationLine> givenBack = reservation.get().release(locked, moved::add);
+        if (reservation.get().status() != before) {
+            reservations.updateStatus(reservation.get());
+        }
+        store(locked, moved);
         return reply(orderId, new StockReleased(orderId, stockLines(givenBack)));
     }
 
@@ -96,10 +101,24 @@ public class OrderStock {
     @Transactional
     public InventoryEvent commit(CommitStock command) {
         UUID orderId = command.orderId();
-        List<ReservationLine> committed = reservations.lock(orderId)
-                .map(reservation -> reservation.commit(lockInSkuOrder(reservation), movements.ledger()))
-                .orElse(List.of());
+        Optional<Reservation> reservation = reservations.lock(orderId);
+        if (reservation.isEmpty()) {
+            return reply(orderId, new StockCommitted(orderId, List.of()));
+        }
+        Map<String, Product> locked = lockInSkuOrder(reservation.get());
+        List<StockMovement> moved = new ArrayList<>();
+        List<ReservationLine> committed = reservation.get().commit(locked, moved::add);
+        if (!committed.isEmpty()) {
+            reservations.updateStatus(reservation.get());
+        }
+        store(locked, moved);
         return reply(orderId, new StockCommitted(orderId, stockLines(committed)));
+    }
+
+    /** Writes back the locked products that moved stock, and their movements to the ledger. */
+    private void store(Map<String, Product> locked, List<StockMovement> moved) {
+        products.update(moved.stream().map(StockMovement::sku).distinct().map(locked::get).toList());
+        movements.append(moved);
     }
 
     private Map<String, Product> lockInSkuOrder(Reservation reservation) {

@@ -1,20 +1,47 @@
 package dev.orderflow.inventory.store;
 
-import dev.orderflow.inventory.domain.Ledger;
+import dev.orderflow.inventory.domain.MovementType;
 import dev.orderflow.inventory.domain.StockMovement;
-import org.springframework.data.repository.Repository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 /** The stock ledger as stored: appended to, read back per SKU, oldest first. */
-public interface StockMovements extends Repository<StockMovement, Long> {
+@Repository
+public class StockMovements {
 
-    StockMovement save(StockMovement movement);
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    List<StockMovement> findBySkuOrderById(String sku);
+    StockMovements(JdbcClient jdbc, JdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
 
-    /** Writes movements to this store, in the caller's transaction. */
-    default Ledger ledger() {
-        return this::save;
+    /** Appends the movements in one round trip, in the caller's transaction; the database numbers them. */
+    public void append(Collection<StockMovement> movements) {
+        if (movements.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("INSERT INTO stock_movement (sku, type, quantity, order_id, occurred_at) "
+                        + "VALUES (?, ?, ?, ?, now())",
+                movements.stream().map(movement -> new Object[] {movement.sku(), movement.type().name(),
+                        movement.quantity(), movement.orderId()}).toList());
+    }
+
+    public List<StockMovement> findBySkuOrderById(String sku) {
+        return jdbc.sql("SELECT id, sku, type, quantity, order_id, occurred_at FROM stock_movement "
+                        + "WHERE sku = ? ORDER BY id")
+                .param(sku)
+                .query((row, number) -> StockMovement.restore(row.getLong("id"), row.getString("sku"),
+                        MovementType.valueOf(row.getString("type")), row.getInt("quantity"),
+                        row.getObject("order_id", UUID.class),
+                        row.getObject("occurred_at", OffsetDateTime.class).toInstant()))
+                .list();
     }
 }
