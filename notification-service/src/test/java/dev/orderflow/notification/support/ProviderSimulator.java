@@ -22,7 +22,6 @@ public final class ProviderSimulator {
     // auto-configurations; it needs none of them.
     private static final List<String> NOT_FOR_THE_SIMULATOR = List.of(
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
             "dev.orderflow.messaging.MessagingAutoConfiguration");

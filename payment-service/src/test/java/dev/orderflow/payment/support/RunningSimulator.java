@@ -15,13 +15,12 @@ import java.util.Map;
 /**
  * The real external simulator (PSP and provider), started once per test JVM on a random port and driven over its
  * HTTP API, as a user would. It runs in this JVM, so it is kept away from payment-service's infrastructure on the
- * classpath (datasource, JPA, Kafka, messaging).
+ * classpath (datasource, Kafka, messaging).
  */
 public final class RunningSimulator {
 
     private static final String[] NOT_FOR_THE_SIMULATOR = {
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
     };
