@@ -28,6 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -390,7 +392,14 @@ public final class OrderLoadBenchmark {
         return options.getOrDefault(name, otherwise);
     }
 
-    private static Map<String, String> parse(String[] args) {
+    /** Every option the class comment names; anything else is a typo that would otherwise be silently ignored. */
+    static final Set<String> OPTIONS = Set.of("rates", "seconds", "warmup", "drain", "settle", "products",
+            "check-sample", "out", "plot", "idle", "jvm-options", "profile", "find-max", "keep-up", "max-p99",
+            "find-max-seconds", "find-max-steps", "find-max-limit", "find-max-precision", "target", "inventory",
+            "payment", "notification", "simulator", "kafka", "postgres", "postgres-user", "postgres-password",
+            "customers");
+
+    static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -398,13 +407,18 @@ public final class OrderLoadBenchmark {
                 throw new IllegalArgumentException("expected --name value, got " + arg);
             }
             int equals = arg.indexOf('=');
+            String name = equals > 0 ? arg.substring(2, equals) : arg.substring(2);
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option --%s; the options are --%s"
+                        .formatted(name, String.join(", --", new TreeSet<>(OPTIONS))));
+            }
             if (equals > 0) {
-                options.put(arg.substring(2, equals), arg.substring(equals + 1));
+                options.put(name, arg.substring(equals + 1));
             } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                options.put(arg.substring(2), args[++i]);
+                options.put(name, args[++i]);
             } else {
                 // A flag such as --find-max.
-                options.put(arg.substring(2), "true");
+                options.put(name, "true");
             }
         }
         return options;
