@@ -192,7 +192,7 @@ public class MessagingAutoConfiguration {
      * Batch listeners (a poll's records handled in chunks of {@code transaction-size} per transaction), offsets of
      * handled records committed every {@code commit-interval} (a crash redelivers at most that much, which the inbox
      * dedupes). The listener names the record that failed ({@code BatchListenerFailedException}): it is retried with
-     * exponential backoff, then dead-lettered with the original headers plus the cause; a record that can never
+     * exponential backoff (in memory, without a seek), then dead-lettered with the original headers plus the cause; a record that can never
      * succeed goes there at once. The records before it keep their commits and offsets.
      */
     private static ConcurrentKafkaListenerContainerFactory<String, byte[]> containerFactory(KafkaClientSettings kafka,
@@ -226,6 +226,10 @@ public class MessagingAutoConfiguration {
         backOff.setMaxInterval(settings.maxBackoff().toMillis());
         backOff.setMaxElapsedTime(settings.maxRetryTime().toMillis());
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(countingDeadLetters, backOff);
+        // The failed record and those after it are kept by the container and handed to the listener again, instead
+        // of seeking back to them: a seek discards what the consumer has fetched and makes its next fetch wait for
+        // the one the broker holds (fetch.max.wait.ms), so a retry would wait that long for records it already has.
+        errorHandler.setSeekAfterError(false);
         errorHandler.addNotRetryableExceptions(InvalidEnvelopeException.class, MalformedMessageException.class,
                 PoisonMessageException.class);
         factory.setCommonErrorHandler(errorHandler);

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class KafkaClientSettings {
 
-    static final int IDLE_FETCH_WAIT_MS = 1_000;
+    static final int IDLE_FETCH_WAIT_MS = 5_000;
 
     private final KafkaProperties properties;
     private final KafkaConnectionDetails connectionDetails;
@@ -47,11 +47,11 @@ public final class KafkaClientSettings {
         // Kafka's 45 s default would stall those partitions that long; 10 s stays above the broker's 6 s minimum.
         config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
-        // An idle consumer asks the broker for records every fetch.max.wait.ms, and the four services run 14 of them:
+        // An idle consumer asks the broker for records every fetch.max.wait.ms, and the four services run 8 of them:
         // at Kafka's 500 ms the largest part of an idle stack's CPU (docs/benchmarks.md). The broker answers a waiting
-        // fetch as soon as a record arrives, so a longer wait costs no latency; but a consumer has one fetch in
-        // flight, so after a seek (a retry, a dead letter) its next fetch waits for the held one: 5 s made the
-        // poison-message and failure system tests time out, 1 s halves the idle fetches and delays a retry by 1 s.
+        // fetch as soon as a record arrives, so a longer wait costs no latency where the consumer keeps its position:
+        // retries happen in memory, without a seek (MessagingAutoConfiguration). A consumer has one fetch in flight,
+        // though, so a partition newly assigned in a rebalance waits for the held one (at most this long).
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, IDLE_FETCH_WAIT_MS);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -74,6 +74,21 @@ class DeadLetterIT {
     }
 
     @Test
+    void retriesATransientFailureAtOnceWithoutWaitingForTheFetchTheBrokerHolds() {
+        // After a poll the consumer asks for more at once and the broker holds that fetch up to fetch.max.wait.ms
+        // (5 s) when nothing new arrives; a retry that sought back to the failed record would wait for it.
+        UUID orderId = UUID.randomUUID();
+        handler.failReleaseOnce(orderId);
+        long sent = System.nanoTime();
+
+        kafka.send(RawProducer.cloudEvent(orderId.toString(), new ReleaseStock(orderId)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handler.effects(orderId, "released") == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("retried in memory, within the backoff")
+                .isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void deadLettersOnlyThePoisonOfABurstAndHandlesEveryOtherMessageOfItOnce() {
         // One key, so one partition, sent back to back: the consumer polls them together and handles them in shared
         // transactions; the poison fails its transaction, which is then replayed record by record.

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The test application's handler. Every command leaves an effect row; a reservation also answers on the outbox.
- * Tests steer it per order: poison a reservation, or crash after the commit (before the offset commit).
+ * Tests steer it per order: poison a reservation, fail a release once, or crash after the commit (before the offset
+ * commit).
  */
 class InventoryCommandsHandler implements MessageHandler<InventoryCommand> {
 
@@ -28,6 +29,7 @@ class InventoryCommandsHandler implements MessageHandler<InventoryCommand> {
     private final Outbox outbox;
     private final Set<UUID> poisoned = ConcurrentHashMap.newKeySet();
     private final Set<UUID> crashAfterCommit = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> failOnce = ConcurrentHashMap.newKeySet();
 
     InventoryCommandsHandler(JdbcTemplate jdbc, Outbox outbox) {
         this.jdbc = jdbc;
@@ -40,6 +42,10 @@ class InventoryCommandsHandler implements MessageHandler<InventoryCommand> {
 
     void cure(UUID orderId) {
         poisoned.remove(orderId);
+    }
+
+    void failReleaseOnce(UUID orderId) {
+        failOnce.add(orderId);
     }
 
     void crashOnceAfterCommit(UUID orderId) {
@@ -71,7 +77,12 @@ class InventoryCommandsHandler implements MessageHandler<InventoryCommand> {
                 effect(envelope, reserve.orderId(), "reserved");
                 outbox.append(reserve.orderId().toString(), new StockReserved(reserve.orderId(), reserve.lines()));
             }
-            case ReleaseStock release -> effect(envelope, release.orderId(), "released");
+            case ReleaseStock release -> {
+                if (failOnce.remove(release.orderId())) {
+                    throw new IllegalStateException("simulated transient failure of the release of " + release.orderId());
+                }
+                effect(envelope, release.orderId(), "released");
+            }
             case CommitStock commit -> {
                 effect(envelope, commit.orderId(), "committed");
                 if (crashAfterCommit.remove(commit.orderId())) {
