@@ -1,0 +1,2 @@
+/** The users who log in (customers, operators), in the server's own database; the demo users. */
+package dev.orderflow.auth.users;

@@ -1,0 +1,298 @@
+package dev.orderflow.auth;
+
+import com.jayway.jsonpath.JsonPath;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.orderflow.auth.keys.SigningKeys;
+import dev.orderflow.localstack.FreePort;
+import dev.orderflow.localstack.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionOperations;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The server on a real PostgreSQL, asked over HTTP as clients ask it; tokens checked against its JWK set. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "ORDERFLOW_AUTH_OPERATOR_SECRET=" + AuthServerIT.OPERATOR_SECRET,
+        "orderflow.auth.demo-password=" + AuthServerIT.DEMO_PASSWORD})
+@ActiveProfiles("demo")
+@Import(RealInfrastructure.class)
+class AuthServerIT {
+
+    static final String OPERATOR_SECRET = "operator-secret-for-tests";
+    static final String DEMO_PASSWORD = "demo-password-for-tests";
+    private static final String CLI_REDIRECT = "http://127.0.0.1/callback";
+
+    private static final int PORT = FreePort.pick();
+
+    @Autowired
+    SigningKeys keys;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionOperations transactions;
+
+    /** Tokens name the address the test reaches the server at, so the port is chosen before the server starts. */
+    @DynamicPropertySource
+    static void address(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("spring.security.oauth2.authorizationserver.issuer", () -> "http://localhost:" + PORT);
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void issuesAnOperatorTokenForTheServicesAudienceThatItsJwkSetVerifies() throws Exception {
+        Jwt token = decode(operatorToken());
+
+        assertThat(token.getAudience()).containsExactly("orderflow");
+        assertThat(token.getClaimAsStringList("scope")).containsExactly("orderflow.admin");
+        assertThat(token.getSubject()).isEqualTo("orderflow-operator");
+        assertThat(token.getIssuer()).hasToString(base());
+        assertThat(token.getHeaders()).containsEntry("kid", keys.signingKey().getKeyID());
+        assertThat(token.getExpiresAt()).isBefore(Instant.now().plus(Duration.ofMinutes(16)));
+    }
+
+    @Test
+    void refusesAWrongClientSecret() throws Exception {
+        HttpResponse<String> response = post("/oauth2/token", Map.of("grant_type", "client_credentials"),
+                "orderflow-operator", "not-the-secret");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("invalid_client");
+    }
+
+    @Test
+    void logsACustomerInWithTheAuthorizationCodeAndPkce() throws Exception {
+        Jwt token = decode(customerToken("c-1001", DEMO_PASSWORD));
+
+        assertThat(token.getSubject()).isEqualTo("c-1001");
+        assertThat(token.getClaimAsStringList("roles")).containsExactly("customer");
+        assertThat(token.getAudience()).containsExactly("orderflow");
+    }
+
+    @Test
+    void refusesAWrongPasswordAtTheLoginPage() throws Exception {
+        HttpResponse<String> login = logIn("c-1002", "not-the-password", challenge(verifier()));
+
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(location(login)).endsWith("/login?error");
+    }
+
+    @Test
+    void keepsHealthOpenAndTheRestOfTheActuatorClosed() throws Exception {
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/env").statusCode()).isIn(302, 401);
+    }
+
+    @Test
+    void aTokenSignedByTheReplacedKeyStaysValidUntilThatKeyLeavesTheJwkSet() throws Exception {
+        String before = operatorToken();
+        String replacedKey = decode(before).getHeaders().get("kid").toString();
+
+        String newKey = keys.rotate();
+
+        assertThat(publishedKeyIds()).contains(newKey, replacedKey);
+        assertThat(decode(before).getSubject()).isEqualTo("orderflow-operator");
+        assertThat(decode(operatorToken()).getHeaders()).containsEntry("kid", newKey);
+        // An hour (retired-key-published) later the replaced key is gone, and with it its tokens' validity.
+        SigningKeys anHourLater = keysAt(Instant.now().plus(Duration.ofMinutes(61)), Duration.ofDays(30));
+        List<JWK> published = anHourLater.published();
+        assertThat(published).extracting(JWK::getKeyID).contains(newKey).doesNotContain(replacedKey);
+        NimbusJwtDecoder withoutTheReplacedKey = NimbusJwtDecoder
+                .withJwkSource((selector, context) -> selector.select(new JWKSet(published))).build();
+        assertThatExceptionOfType(JwtException.class).isThrownBy(() -> withoutTheReplacedKey.decode(before));
+    }
+
+    @Test
+    void instancesStartingTogetherWithAnOverdueKeyMakeOneNewKey() throws Exception {
+        String current = keys.signingKey().getKeyID();
+        // Thirty-one days on, the signing key is past its thirty-day lifetime for every instance.
+        Instant later = Instant.now().plus(Duration.ofDays(31));
+        List<Callable<Boolean>> instances = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            instances.add(() -> keysAt(later, Duration.ofDays(30)).rotateIfDue());
+        }
+        List<Boolean> rotated = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(instances.size())) {
+            for (Future<Boolean> result : pool.invokeAll(instances)) {
+                rotated.add(result.get());
+            }
+        }
+
+        assertThat(rotated).containsOnlyOnce(true);
+        String replacement = keys.signingKey().getKeyID();
+        assertThat(replacement).isNotEqualTo(current);
+        assertThat(keysAt(later, Duration.ofDays(30)).rotateIfDue()).as("fresh: kept, as after a restart").isFalse();
+        assertThat(keys.signingKey().getKeyID()).isEqualTo(replacement);
+    }
+
+    @Test
+    void refusesToStartWhenAClientsTokensOutliveAReplacedKeysTimeInTheJwkSet() {
+        SpringApplicationBuilder misconfigured = new SpringApplicationBuilder(AuthServerApplication.class);
+        String[] arguments = {"--server.port=0", "--ORDERFLOW_AUTH_OPERATOR_SECRET=x",
+                "--spring.datasource.url=" + RealInfrastructure.jdbcUrl(),
+                "--spring.datasource.username=" + RealInfrastructure.username(),
+                "--spring.datasource.password=" + RealInfrastructure.password(),
+                "--spring.security.oauth2.authorizationserver.client.operator.token.access-token-time-to-live=2h"};
+
+        assertThatExceptionOfType(Exception.class).isThrownBy(() -> misconfigured.run(arguments).close())
+                .withStackTraceContaining("client operator's access tokens live PT2H, longer than a replaced signing "
+                        + "key stays published (orderflow.auth.retired-key-published = PT1H)");
+    }
+
+    private SigningKeys keysAt(Instant now, Duration lifetime) {
+        return new SigningKeys(jdbc, transactions, Clock.fixed(now, ZoneOffset.UTC), lifetime, Duration.ofHours(1));
+    }
+
+    private List<String> publishedKeyIds() throws IOException, InterruptedException, ParseException {
+        HttpResponse<String> response = get("/oauth2/jwks");
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<JWK> published = JWKSet.parse(response.body()).getKeys();
+        assertThat(published).allSatisfy(key -> assertThat(key.isPrivate()).as("private part published").isFalse());
+        return published.stream().map(JWK::getKeyID).toList();
+    }
+
+    private String operatorToken() throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/oauth2/token",
+                Map.of("grant_type", "client_credentials", "scope", "orderflow.admin"),
+                "orderflow-operator", OPERATOR_SECRET);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonPath.read(response.body(), "$.access_token");
+    }
+
+    /** What a command-line client does: the browser part (log-in form) scripted, then the code exchanged. */
+    private String customerToken(String username, String password) throws Exception {
+        String verifier = verifier();
+        HttpResponse<String> login = logIn(username, password, challenge(verifier));
+        assertThat(login.statusCode()).isEqualTo(302);
+        HttpResponse<String> authorized = get(location(login));
+        assertThat(authorized.statusCode()).as(authorized.body()).isEqualTo(302);
+        String redirect = location(authorized);
+        assertThat(redirect).startsWith(CLI_REDIRECT + "?code=");
+        Map<String, String> answer = query(URI.create(redirect));
+        assertThat(answer).containsEntry("state", "s-1");
+        HttpResponse<String> response = post("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "code", answer.get("code"), "redirect_uri", CLI_REDIRECT, "client_id", "orderflow-cli",
+                "code_verifier", verifier), null, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonPath.read(response.body(), "$.access_token");
+    }
+
+    private HttpResponse<String> logIn(String username, String password, String challenge) throws Exception {
+        String authorize = "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", "orderflow-cli",
+                "scope", "openid", "redirect_uri", CLI_REDIRECT, "state", "s-1", "code_challenge", challenge,
+                "code_challenge_method", "S256"));
+        HttpResponse<String> toLogin = send(HttpRequest.newBuilder(URI.create(base() + authorize))
+                .header("Accept", "text/html").GET());
+        assertThat(toLogin.statusCode()).isEqualTo(302);
+        assertThat(location(toLogin)).endsWith("/login");
+        HttpResponse<String> page = get("/login");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).as("the login form's CSRF token in %s", page.body()).isTrue();
+        return post("/login", Map.of("username", username, "password", password, "_csrf", csrf.group(1)), null, null);
+    }
+
+    private Jwt decode(String token) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks").build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(base()));
+        return decoder.decode(token);
+    }
+
+    private HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base() + pathOrUrl))
+                .GET());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> fields, String user, String secret)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String base() {
+        return "http://localhost:" + PORT;
+    }
+
+    private String location(HttpResponse<?> response) {
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.startsWith("/") ? base() + location : location;
+    }
+
+    private static String form(Map<String, String> fields) {
+        return new LinkedHashMap<>(fields).entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static Map<String, String> query(URI uri) {
+        return java.util.Arrays.stream(uri.getRawQuery().split("&")).map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(pair -> pair[0],
+                        pair -> java.net.URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+    }
+
+    private static String verifier() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static String challenge(String verifier) throws NoSuchAlgorithmException {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+}
