@@ -1,16 +1,23 @@
 package dev.orderflow.systemtests;
 
+import dev.orderflow.localstack.launcher.LocalSecrets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +61,7 @@ class OrderflowCommandIT {
                 "Training the start-up cache", "Start-up caches trained").doesNotContain("has no start-up cache");
 
         List<Long> pids = pidsInState();
-        assertThat(pids).as("the launcher, Kafka, PostgreSQL and five services").hasSize(8)
+        assertThat(pids).as("the launcher, Kafka, PostgreSQL, the authorization server and five services").hasSize(9)
                 .allMatch(OrderflowCommandIT::alive);
 
         Result status = orderflow(Duration.ofMinutes(1), "status");
@@ -62,8 +69,9 @@ class OrderflowCommandIT {
         assertThat(status.output().lines().filter(line -> line.matches("\\s+\\S+\\s+\\d+\\s+\\d+\\s+UP\\s+[\\d.]+")))
                 .as(status.output())
                 .extracting(line -> line.strip().split("\\s+")[0])
-                .containsExactlyInAnyOrder("kafka", "postgresql", "external-simulator", "inventory-service",
-                        "payment-service", "notification-service", "order-service");
+                .containsExactlyInAnyOrder("kafka", "postgresql", "auth-server", "external-simulator",
+                        "inventory-service", "payment-service", "notification-service", "order-service");
+        assertOperatorTokenWithTheSecretsOfThisStack(status.output());
 
         Result again = orderflow(Duration.ofMinutes(1), "up", "-d");
         assertThat(again.exitCode()).as(again.output()).isNotZero();
@@ -87,8 +95,8 @@ class OrderflowCommandIT {
         assertThat(up.output()).contains("Everything ready").doesNotContain("Training");
 
         Properties state = state();
-        List<String> services = List.of("external-simulator", "inventory-service", "payment-service",
-                "notification-service", "order-service");
+        List<String> services = List.of("auth-server", "external-simulator", "inventory-service",
+                "payment-service", "notification-service", "order-service");
         for (int i = 0; state.containsKey("process." + i + ".pid"); i++) {
             String name = state.getProperty("process." + i + ".name");
             if (!services.contains(name)) {
@@ -156,6 +164,24 @@ class OrderflowCommandIT {
     }
 
     /** The launcher's pid first, then every process the state file names. */
+    /** The secrets the launcher made for this stack's directory are the ones its authorization server takes. */
+    private void assertOperatorTokenWithTheSecretsOfThisStack(String status) throws Exception {
+        Matcher auth = Pattern.compile("auth-server\\s+\\d+\\s+(\\d+)\\s+UP").matcher(status);
+        assertThat(auth.find()).as(status).isTrue();
+        String credentials = "orderflow-operator:" + LocalSecrets.in(directory).operatorSecret();
+        HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + auth.group(1) + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=orderflow.admin"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        assertThat(token.body()).contains("\"access_token\"");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("secrets.properties"))))
+                .isEqualTo("rw-------");
+    }
+
     private List<Long> pidsInState() throws IOException {
         Properties state = state();
         List<Long> pids = new ArrayList<>();

@@ -139,12 +139,12 @@ public final class LocalStack {
 
     static String summary(Stack stack, boolean detached) {
         StringBuilder text = new StringBuilder(System.lineSeparator());
-        text.append("orderflow is up. Kafka %s, PostgreSQL 127.0.0.1:%d (databases orders, inventory, payments, notifications;%n"
+        text.append("orderflow is up. Kafka %s, PostgreSQL 127.0.0.1:%d (databases orders, inventory, payments, notifications, auth;%n"
                 .formatted(stack.kafkaBootstrapServers(), stack.postgresPort()));
         text.append("user = password = database name).%n%n".formatted());
         for (ServiceProcess service : stack.services()) {
             text.append("  %-21s %s/actuator/health".formatted(service.name(), service.baseUrl()));
-            if (service.service() != OrderflowService.EXTERNAL_SIMULATOR) {
+            if (service.service() != OrderflowService.EXTERNAL_SIMULATOR && service.service() != OrderflowService.AUTH) {
                 text.append("   Swagger UI %s/swagger-ui/index.html".formatted(service.baseUrl()));
             }
             text.append(System.lineSeparator());
@@ -166,6 +166,13 @@ public final class LocalStack {
             serviceUrl(stack, OrderflowService.NOTIFICATION).ifPresent(url ->
                     text.append("  curl -s '%s/api/notifications?orderId=<id>'%n".formatted(url)));
         }
+        serviceUrl(stack, OrderflowService.AUTH).ifPresent(url -> text.append("""
+
+                An operator's access token (client credentials; the secrets of this machine are in %s):
+                  curl -s -u "orderflow-operator:$(sed -n 's/^auth.operator-secret=//p' %s)" \\
+                       -d grant_type=client_credentials -d scope=orderflow.admin %s/oauth2/token
+                """.formatted(stack.directory().resolve(LocalSecrets.FILE), stack.directory().resolve(LocalSecrets.FILE),
+                url)));
         text.append("%nLogs: %s/<name>.log. %s".formatted(stack.logDirectory(),
                 detached ? "./orderflow status shows each process, ./orderflow down stops everything."
                         : "Ctrl-C stops everything."));

@@ -5,6 +5,7 @@ import java.util.Optional;
 /** The processes of the system besides Kafka and PostgreSQL, in the order the launcher starts them. */
 public enum OrderflowService {
 
+    AUTH("auth-server", 9000, "auth", null),
     EXTERNAL_SIMULATOR("external-simulator", 8090, null, null),
     INVENTORY("inventory-service", 8082, "inventory", null),
     PAYMENT("payment-service", 8083, "payments", "ORDERFLOW_PAYMENT_PSP_BASE_URL"),

@@ -1,5 +1,6 @@
 package dev.orderflow.localstack.launcher;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,10 @@ final class ServiceLaunch {
 
     private final Map<OrderflowService, Map<String, Function<Stack.Ports, String>>> extraEnvironment;
 
+    private final Path stackDirectory;
+
     ServiceLaunch(String childMarker, List<String> jvmOptions, List<String> profiles,
-            Map<OrderflowService, Map<String, Function<Stack.Ports, String>>> extraEnvironment) {
+            Map<OrderflowService, Map<String, Function<Stack.Ports, String>>> extraEnvironment, Path stackDirectory) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         // First after "java", so a later run finds it within the part of the command line the JDK reads.
@@ -31,6 +34,7 @@ final class ServiceLaunch {
         this.jvm = List.copyOf(command);
         this.profiles = List.copyOf(profiles);
         this.extraEnvironment = extraEnvironment;
+        this.stackDirectory = stackDirectory;
     }
 
     /** {@code java}, the stack's marker and the JVM options: what comes before {@code -jar}. */
@@ -56,6 +60,10 @@ final class ServiceLaunch {
         if (ports.containsKey(OrderflowService.EXTERNAL_SIMULATOR)) {
             service.outsidePartySetting().ifPresent(setting ->
                     environment.put(setting, resolved.baseUrl(OrderflowService.EXTERNAL_SIMULATOR)));
+        }
+        // The authorization server's secrets are the stack's own; its tokens name the address clients reach it at.
+        if (service == OrderflowService.AUTH) {
+            environment.putAll(LocalSecrets.in(stackDirectory).authServerEnvironment(resolved.baseUrl(OrderflowService.AUTH)));
         }
         extraEnvironment.getOrDefault(service, Map.of())
                 .forEach((name, value) -> environment.put(name, value.apply(resolved)));

@@ -76,7 +76,8 @@ public final class Stack implements AutoCloseable {
         int controllerPort = portOrFree(builder.kafkaPort == 0 ? 0 : kafkaPort + 1);
         this.infrastructure = new Infrastructure(directory, logDirectory(), kafkaPort, controllerPort,
                 portOrFree(builder.postgresPort), childMarker, progress);
-        this.launch = new ServiceLaunch(childMarker, builder.jvmOptions, builder.profiles, builder.environment);
+        this.launch = new ServiceLaunch(childMarker, builder.jvmOptions, builder.profiles, builder.environment,
+                directory);
         this.leftovers = new Leftovers(directory, childMarker, progress);
         this.startupCache = builder.startupCache == null || !StartupCache.supported() ? null
                 : new StartupCache(builder.startupCache, builder.jvmOptions);
