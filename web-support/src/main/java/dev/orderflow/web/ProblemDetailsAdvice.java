@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  * The one shape of error every service answers with: an RFC 9457 problem whose {@code detail} says what is wrong,
  * with {@code errors: [{"field", "message"}]} for invalid fields and parameters; Spring MVC's own errors (404, 405,
  * 415 ...) through the base class. A database that is away (restarting, failing over, every pooled connection busy
- * past the pool's timeout) answers {@code 503} with {@code Retry-After}, never a 500.
+ * past the pool's timeout) answers {@code 503} with {@code Retry-After}, never a 500. A body over the service's
+ * limit ({@link RequestBodyLimitFilter}) answers {@code 413}.
  *
  * <p>Each service has one subclass, {@code web.ProblemDetails}, a {@code @RestControllerAdvice} that adds the
  * refusals of its own domain.
@@ -93,6 +94,12 @@ public abstract class ProblemDetailsAdvice extends ResponseEntityExceptionHandle
         return "The database is unavailable; try again shortly.";
     }
 
+    /** A body over {@code orderflow.web.max-request-body}, refused by {@link RequestBodyLimitFilter} unread. */
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ProblemDetail requestBodyTooLarge(RequestBodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", e.getMessage());
+    }
+
     /** Method validation outside Spring MVC's own ({@code @Validated} beans called from a controller). */
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException e) {
@@ -126,6 +133,13 @@ public abstract class ProblemDetailsAdvice extends ResponseEntityExceptionHandle
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // A body sent without its length went over the limit while the converter read it.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyTooLargeException tooLarge) {
+                return handleExceptionInternal(e, requestBodyTooLarge(tooLarge), headers, HttpStatus.CONTENT_TOO_LARGE,
+                        request);
+            }
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body", unreadable(e));
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }

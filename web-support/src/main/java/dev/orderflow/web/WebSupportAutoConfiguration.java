@@ -1,0 +1,27 @@
+package dev.orderflow.web;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/** The request-body limit of every service's REST API (and its actuator). */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(WebProperties.class)
+public class WebSupportAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(WebProperties properties,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), errors));
+        // Before anything that could read the body.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}
