@@ -136,7 +136,11 @@ public abstract class ProblemDetailsAdvice extends ResponseEntityExceptionHandle
         // A body sent without its length went over the limit while the converter read it.
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyTooLargeException tooLarge) {
-                return handleExceptionInternal(e, requestBodyTooLarge(tooLarge), headers, HttpStatus.CONTENT_TOO_LARGE,
+                // The rest of the body stays unread, so the connection cannot carry another request.
+                HttpHeaders closing = new HttpHeaders();
+                closing.addAll(headers);
+                closing.setConnection("close");
+                return handleExceptionInternal(e, requestBodyTooLarge(tooLarge), closing, HttpStatus.CONTENT_TOO_LARGE,
                         request);
             }
         }

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -41,8 +42,14 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            errors.resolveException(request, response, null,
-                    new RequestBodyTooLargeException(limit, "the request body has " + declared + " bytes"));
+            // The body stays unread, so the connection cannot carry another request: say so, lest the client reuse it.
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+            RequestBodyTooLargeException tooLarge =
+                    new RequestBodyTooLargeException(limit, "the request body has " + declared + " bytes");
+            if (errors.resolveException(request, response, null, tooLarge) == null) {
+                // No advice of ours in this application: still a 413, in the servlet container's words.
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge.getMessage());
+            }
             return;
         }
         chain.doFilter(declared >= 0 ? request : new Counted(request, limit), response);

@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -80,12 +82,28 @@ class RequestBodyLimitTest {
         assertTooLarge(response, "at most 65536 bytes are accepted");
     }
 
+    @Test
+    void answers413EvenInAnApplicationWithoutTheProblemAdvice() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/notes");
+        request.setContent(new byte[100]);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        new RequestBodyLimitFilter(10, (req, res, handler, e) -> null)
+                .doFilter(request, response, (req, res) -> notes.stored.add(Map.of("reached", "the handler")));
+
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getErrorMessage()).isEqualTo("the request body has 100 bytes; at most 10 bytes are accepted");
+        assertThat(notes.stored).isEmpty();
+    }
+
     private void assertTooLarge(HttpResponse<String> response, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat((Integer) JsonPath.read(response.body(), "$.status")).isEqualTo(413);
         assertThat((String) JsonPath.read(response.body(), "$.detail")).endsWith(detail);
+        assertThat(response.headers().firstValue("Connection")).as("the unread body ends the connection")
+                .hasValue("close");
         assertThat(notes.stored).as("nothing stored").isEmpty();
     }
 

@@ -168,11 +168,10 @@ public final class LocalStack {
         }
         serviceUrl(stack, OrderflowService.AUTH).ifPresent(url -> text.append("""
 
-                An operator's access token (client credentials; the secrets of this machine are in %s):
-                  curl -s -u "orderflow-operator:$(sed -n 's/^auth.operator-secret=//p' %s)" \\
-                       -d grant_type=client_credentials -d scope=orderflow.admin %s/oauth2/token
-                """.formatted(stack.directory().resolve(LocalSecrets.FILE), stack.directory().resolve(LocalSecrets.FILE),
-                url)));
+                An operator's access token (client credentials; the secrets of this machine are in %1$s):
+                  curl -s -u "orderflow-operator:$(sed -n 's/^auth.operator-secret=//p' %1$s)" \\
+                       -d grant_type=client_credentials -d scope=orderflow.admin %2$s/oauth2/token
+                """.formatted(stack.directory().resolve(LocalSecrets.FILE), url)));
         text.append("%nLogs: %s/<name>.log. %s".formatted(stack.logDirectory(),
                 detached ? "./orderflow status shows each process, ./orderflow down stops everything."
                         : "Ctrl-C stops everything."));
