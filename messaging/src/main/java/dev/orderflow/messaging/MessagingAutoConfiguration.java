@@ -192,8 +192,8 @@ public class MessagingAutoConfiguration {
      * Batch listeners (a poll's records handled in chunks of {@code transaction-size} per transaction), offsets of
      * handled records committed every {@code commit-interval} (a crash redelivers at most that much, which the inbox
      * dedupes). The listener names the record that failed ({@code BatchListenerFailedException}): it is retried with
-     * exponential backoff (in memory, without a seek), then dead-lettered with the original headers plus the cause; a record that can never
-     * succeed goes there at once. The records before it keep their commits and offsets.
+     * exponential backoff (in memory, without a seek), then dead-lettered with the original headers plus the cause;
+     * a record that can never succeed goes there at once. The records before it keep their commits and offsets.
      */
     private static ConcurrentKafkaListenerContainerFactory<String, byte[]> containerFactory(KafkaClientSettings kafka,
             String groupId, DeadLetterProducer deadLetterProducer, MessagingProperties.Consumer settings,

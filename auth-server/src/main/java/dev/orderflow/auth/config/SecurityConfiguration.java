@@ -34,7 +34,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** The claim that carries a user's roles, without Spring's {@code ROLE_} prefix: {@code customer}, {@code admin}. */
+    /** The claim with a user's roles, without Spring's {@code ROLE_} prefix: {@code customer}, {@code admin}. */
     static final String ROLES_CLAIM = "roles";
 
     @Bean

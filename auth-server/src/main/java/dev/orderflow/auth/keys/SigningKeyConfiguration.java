@@ -39,9 +39,10 @@ class SigningKeyConfiguration implements SchedulingConfigurer {
         server.getClient().forEach((name, client) -> {
             Duration lifetime = client.getToken().getAccessTokenTimeToLive();
             if (lifetime.compareTo(properties.retiredKeyPublished()) > 0) {
-                throw new IllegalStateException(("client %s's access tokens live %s, longer than a replaced signing key "
-                        + "stays published (orderflow.auth.retired-key-published = %s): its tokens would stop "
-                        + "verifying before they expire").formatted(name, lifetime, properties.retiredKeyPublished()));
+                throw new IllegalStateException(("client %s's access tokens live %s, longer than a replaced "
+                        + "signing key stays published (orderflow.auth.retired-key-published = %s): its tokens "
+                        + "would stop verifying before they expire")
+                        .formatted(name, lifetime, properties.retiredKeyPublished()));
             }
         });
         this.properties = properties;

@@ -64,7 +64,7 @@ public class SigningKeys {
         });
     }
 
-    /** The public keys a token may be signed with: the signing key and those retired within the window, newest first. */
+    /** The public keys a token may be signed with: the signing key and those retired within the window. */
     public List<JWK> published() {
         Instant oldestRetirement = clock.instant().minus(retiredPublished);
         return jdbc.sql("""

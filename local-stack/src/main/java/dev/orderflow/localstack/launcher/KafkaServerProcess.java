@@ -64,8 +64,9 @@ public final class KafkaServerProcess {
         this.directory = directory;
         // One node on a developer's machine: the serial collector's pauses stay short on this heap, and it runs no
         // concurrent GC threads that cost CPU while the broker idles.
-        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), childMarker, "-Xms256m", "-Xmx768m",
-                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Dlogback.configurationFile=" + directory.resolve("logback.xml"),
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), childMarker,
+                "-Xms256m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                "-Dlogback.configurationFile=" + directory.resolve("logback.xml"),
                 "-cp", System.getProperty("java.class.path"), "kafka.Kafka", configuration().toString()));
         this.process = new ChildProcess("kafka", ChildProcess.detachedFromTerminal(command), Map.of(), logFile);
     }

@@ -139,12 +139,13 @@ public final class LocalStack {
 
     static String summary(Stack stack, boolean detached) {
         StringBuilder text = new StringBuilder(System.lineSeparator());
-        text.append("orderflow is up. Kafka %s, PostgreSQL 127.0.0.1:%d (databases orders, inventory, payments, notifications, auth;%n"
-                .formatted(stack.kafkaBootstrapServers(), stack.postgresPort()));
+        text.append(("orderflow is up. Kafka %s, PostgreSQL 127.0.0.1:%d (databases orders, inventory, payments, "
+                + "notifications, auth;%n").formatted(stack.kafkaBootstrapServers(), stack.postgresPort()));
         text.append("user = password = database name).%n%n".formatted());
         for (ServiceProcess service : stack.services()) {
             text.append("  %-21s %s/actuator/health".formatted(service.name(), service.baseUrl()));
-            if (service.service() != OrderflowService.EXTERNAL_SIMULATOR && service.service() != OrderflowService.AUTH) {
+            if (service.service() != OrderflowService.EXTERNAL_SIMULATOR
+                    && service.service() != OrderflowService.AUTH) {
                 text.append("   Swagger UI %s/swagger-ui/index.html".formatted(service.baseUrl()));
             }
             text.append(System.lineSeparator());

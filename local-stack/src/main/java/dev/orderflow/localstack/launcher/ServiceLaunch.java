@@ -63,7 +63,8 @@ final class ServiceLaunch {
         }
         // The authorization server's secrets are the stack's own; its tokens name the address clients reach it at.
         if (service == OrderflowService.AUTH) {
-            environment.putAll(LocalSecrets.in(stackDirectory).authServerEnvironment(resolved.baseUrl(OrderflowService.AUTH)));
+            environment.putAll(LocalSecrets.in(stackDirectory)
+                    .authServerEnvironment(resolved.baseUrl(OrderflowService.AUTH)));
         }
         extraEnvironment.getOrDefault(service, Map.of())
                 .forEach((name, value) -> environment.put(name, value.apply(resolved)));
