@@ -1,11 +1,15 @@
 package dev.orderflow.web;
 
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -23,5 +27,23 @@ public class WebSupportAutoConfiguration {
         // Before anything that could read the body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /**
+     * Tomcat answers {@code Expect: 100-continue} only once the service reads the body, not on the headers alone: a
+     * body the limit refuses unread is then never sent, instead of arriving at a connection that is closing.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TomcatConnectorCustomizer.class)
+    static class TomcatContinue {
+
+        @Bean
+        TomcatConnectorCustomizer continueOnlyWhenTheBodyIsRead() {
+            return connector -> {
+                if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                    http.setContinueResponseTiming("onRead");
+                }
+            };
+        }
     }
 }

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,6 +83,22 @@ class RequestBodyLimitTest {
         HttpResponse<String> response = send(HttpRequest.BodyPublishers.ofString(note(3 * ONE_MEGABYTE)), true);
 
         assertTooLarge(response, "at most 65536 bytes are accepted");
+    }
+
+    @Test
+    void neverInvitesABodyItWillRefuse() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /notes HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + 3 * ONE_MEGABYTE + "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertThat(statusLine).as("the final answer comes first, no 100 Continue before it")
+                    .startsWith("HTTP/1.1 413");
+        }
+        assertThat(notes.stored).isEmpty();
     }
 
     @Test
