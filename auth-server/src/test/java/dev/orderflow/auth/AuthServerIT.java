@@ -1,9 +1,9 @@
 package dev.orderflow.auth;
 
-import com.jayway.jsonpath.JsonPath;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.orderflow.auth.keys.SigningKeys;
+import dev.orderflow.localstack.AccessTokens;
 import dev.orderflow.localstack.FreePort;
 import dev.orderflow.localstack.RealInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -22,16 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionOperations;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,15 +35,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +56,6 @@ class AuthServerIT {
 
     static final String OPERATOR_SECRET = "operator-secret-for-tests";
     static final String DEMO_PASSWORD = "demo-password-for-tests";
-    private static final String CLI_REDIRECT = "http://127.0.0.1/callback";
 
     private static final int PORT = FreePort.pick();
 
@@ -81,12 +73,16 @@ class AuthServerIT {
         registry.add("spring.security.oauth2.authorizationserver.issuer", () -> "http://localhost:" + PORT);
     }
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** Fresh for each test, so every test asks the server for its tokens. */
+    private AccessTokens tokens() {
+        return new AccessTokens(URI.create(base()), OPERATOR_SECRET);
+    }
 
     @Test
     void issuesAnOperatorTokenForTheServicesAudienceThatItsJwkSetVerifies() throws Exception {
-        Jwt token = decode(operatorToken());
+        Jwt token = decode(tokens().operator());
 
         assertThat(token.getAudience()).containsExactly("orderflow");
         assertThat(token.getClaimAsStringList("scope")).containsExactly("orderflow.admin");
@@ -107,7 +103,7 @@ class AuthServerIT {
 
     @Test
     void logsACustomerInWithTheAuthorizationCodeAndPkce() throws Exception {
-        Jwt token = decode(customerToken("c-1001", DEMO_PASSWORD));
+        Jwt token = decode(tokens().user("c-1001", DEMO_PASSWORD));
 
         assertThat(token.getSubject()).isEqualTo("c-1001");
         assertThat(token.getClaimAsStringList("roles")).containsExactly("customer");
@@ -115,11 +111,10 @@ class AuthServerIT {
     }
 
     @Test
-    void refusesAWrongPasswordAtTheLoginPage() throws Exception {
-        HttpResponse<String> login = logIn("c-1002", "not-the-password", challenge(verifier()));
-
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(location(login)).endsWith("/login?error");
+    void refusesAWrongPasswordAtTheLoginPage() {
+        assertThatExceptionOfType(IllegalStateException.class)
+                .isThrownBy(() -> tokens().user("c-1002", "not-the-password"))
+                .withMessage("the authorization server refused the log-in of c-1002");
     }
 
     @Test
@@ -130,14 +125,14 @@ class AuthServerIT {
 
     @Test
     void aTokenSignedByTheReplacedKeyStaysValidUntilThatKeyLeavesTheJwkSet() throws Exception {
-        String before = operatorToken();
+        String before = tokens().operator();
         String replacedKey = decode(before).getHeaders().get("kid").toString();
 
         String newKey = keys.rotate();
 
         assertThat(publishedKeyIds()).contains(newKey, replacedKey);
         assertThat(decode(before).getSubject()).isEqualTo("orderflow-operator");
-        assertThat(decode(operatorToken()).getHeaders()).containsEntry("kid", newKey);
+        assertThat(decode(tokens().operator()).getHeaders()).containsEntry("kid", newKey);
         // An hour (retired-key-published) later the replaced key is gone, and with it its tokens' validity.
         SigningKeys anHourLater = keysAt(Instant.now().plus(Duration.ofMinutes(61)), Duration.ofDays(30));
         List<JWK> published = anHourLater.published();
@@ -196,46 +191,6 @@ class AuthServerIT {
         return published.stream().map(JWK::getKeyID).toList();
     }
 
-    private String operatorToken() throws IOException, InterruptedException {
-        HttpResponse<String> response = post("/oauth2/token",
-                Map.of("grant_type", "client_credentials", "scope", "orderflow.admin"),
-                "orderflow-operator", OPERATOR_SECRET);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JsonPath.read(response.body(), "$.access_token");
-    }
-
-    /** What a command-line client does: the browser part (log-in form) scripted, then the code exchanged. */
-    private String customerToken(String username, String password) throws Exception {
-        String verifier = verifier();
-        HttpResponse<String> login = logIn(username, password, challenge(verifier));
-        assertThat(login.statusCode()).isEqualTo(302);
-        HttpResponse<String> authorized = get(location(login));
-        assertThat(authorized.statusCode()).as(authorized.body()).isEqualTo(302);
-        String redirect = location(authorized);
-        assertThat(redirect).startsWith(CLI_REDIRECT + "?code=");
-        Map<String, String> answer = query(URI.create(redirect));
-        assertThat(answer).containsEntry("state", "s-1");
-        HttpResponse<String> response = post("/oauth2/token", Map.of("grant_type", "authorization_code",
-                "code", answer.get("code"), "redirect_uri", CLI_REDIRECT, "client_id", "orderflow-cli",
-                "code_verifier", verifier), null, null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JsonPath.read(response.body(), "$.access_token");
-    }
-
-    private HttpResponse<String> logIn(String username, String password, String challenge) throws Exception {
-        String authorize = "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", "orderflow-cli",
-                "scope", "openid", "redirect_uri", CLI_REDIRECT, "state", "s-1", "code_challenge", challenge,
-                "code_challenge_method", "S256"));
-        HttpResponse<String> toLogin = send(HttpRequest.newBuilder(URI.create(base() + authorize))
-                .header("Accept", "text/html").GET());
-        assertThat(toLogin.statusCode()).isEqualTo(302);
-        assertThat(location(toLogin)).endsWith("/login");
-        HttpResponse<String> page = get("/login");
-        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(csrf.find()).as("the login form's CSRF token in %s", page.body()).isTrue();
-        return post("/login", Map.of("username", username, "password", password, "_csrf", csrf.group(1)), null, null);
-    }
-
     private Jwt decode(String token) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(base() + "/oauth2/jwks").build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(base()));
@@ -251,7 +206,9 @@ class AuthServerIT {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+                .POST(HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
+                        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"))));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8)));
@@ -265,34 +222,5 @@ class AuthServerIT {
 
     private String base() {
         return "http://localhost:" + PORT;
-    }
-
-    private String location(HttpResponse<?> response) {
-        String location = response.headers().firstValue("Location").orElseThrow();
-        return location.startsWith("/") ? base() + location : location;
-    }
-
-    private static String form(Map<String, String> fields) {
-        return new LinkedHashMap<>(fields).entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static Map<String, String> query(URI uri) {
-        return java.util.Arrays.stream(uri.getRawQuery().split("&")).map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0],
-                        pair -> java.net.URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
-    }
-
-    private static String verifier() {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
-
-    private static String challenge(String verifier) throws NoSuchAlgorithmException {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 }

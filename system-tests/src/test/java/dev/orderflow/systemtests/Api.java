@@ -1,5 +1,6 @@
 package dev.orderflow.systemtests;
 
+import dev.orderflow.localstack.AccessTokens;
 import dev.orderflow.localstack.launcher.OrderflowService;
 import dev.orderflow.localstack.launcher.Stack;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,10 @@ import static dev.orderflow.localstack.launcher.OrderflowService.NOTIFICATION;
 import static dev.orderflow.localstack.launcher.OrderflowService.ORDER;
 import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
 
-/** The system's REST APIs as a test sees them: what a user or operator could call, nothing more. */
+/**
+ * The system's REST APIs as a test sees them: what a user or operator could call, nothing more. Every call carries
+ * the operator client's token from the stack's authorization server, unless the caller sets {@code Authorization}.
+ */
 final class Api {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -156,7 +161,14 @@ final class Api {
             Map<String, String> headers) {
         HttpRequest.Builder request = JsonRequests.request(url(service, path), method, body,
                 "application/json, application/problem+json", contentType);
-        headers.forEach(request::header);
+        // As an operator would, unless the caller brings its own credentials (or none: an empty Authorization).
+        Map<String, String> withCredentials = new LinkedHashMap<>(headers);
+        withCredentials.putIfAbsent("Authorization", AccessTokens.bearer(stack.accessTokens().operator()));
+        withCredentials.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                request.header(name, value);
+            }
+        });
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.missingNode() : parse(response.body());

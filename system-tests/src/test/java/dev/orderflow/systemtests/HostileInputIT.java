@@ -1,5 +1,6 @@
 package dev.orderflow.systemtests;
 
+import dev.orderflow.localstack.AccessTokens;
 import dev.orderflow.localstack.launcher.OrderflowService;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -546,6 +547,10 @@ class HostileInputIT extends EndToEndTest {
         }
         if (c.contentType() != null && c.body() != null) {
             request.header("Content-Type", c.contentType());
+        }
+        boolean credentialsGiven = c.headers().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Authorization"));
+        if (!credentialsGiven) {
+            request.header("Authorization", AccessTokens.bearer(RunningSystem.stack().accessTokens().operator()));
         }
         for (Map.Entry<String, String> h : c.headers()) {
             if (h.getKey().equals("Expect")) {

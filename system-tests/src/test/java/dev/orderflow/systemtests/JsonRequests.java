@@ -1,5 +1,8 @@
 package dev.orderflow.systemtests;
 
+import dev.orderflow.localstack.AccessTokens;
+import dev.orderflow.localstack.launcher.Stack;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -28,5 +31,10 @@ public final class JsonRequests {
             request.header("Content-Type", contentType);
         }
         return request;
+    }
+
+    /** {@code request} with the operator client's token from {@code stack}'s authorization server. */
+    public static HttpRequest.Builder asOperator(HttpRequest.Builder request, Stack stack) {
+        return request.header("Authorization", AccessTokens.bearer(stack.accessTokens().operator()));
     }
 }

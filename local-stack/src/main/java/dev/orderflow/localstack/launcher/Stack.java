@@ -17,6 +17,7 @@ import java.util.function.Function;
 
 import org.slf4j.LoggerFactory;
 
+import dev.orderflow.localstack.AccessTokens;
 import dev.orderflow.localstack.FreePort;
 
 /**
@@ -65,6 +66,8 @@ public final class Stack implements AutoCloseable {
 
     // Ctrl-C may come while the launcher is still starting things: nothing new starts after close().
     private volatile boolean closed;
+
+    private AccessTokens accessTokens;
 
     private Stack(Builder builder) {
         this.directory = builder.directory.toAbsolutePath().normalize();
@@ -200,6 +203,19 @@ public final class Stack implements AutoCloseable {
             throw new IllegalArgumentException(service + " is not part of this stack");
         }
         return process;
+    }
+
+    /** The stack's secrets: the operator client's and the demo users' password ({@code secrets.properties}). */
+    public LocalSecrets secrets() {
+        return LocalSecrets.in(directory);
+    }
+
+    /** Tokens from this stack's authorization server, as its clients get them; one keeper per stack. */
+    public synchronized AccessTokens accessTokens() {
+        if (accessTokens == null) {
+            accessTokens = new AccessTokens(service(OrderflowService.AUTH).baseUrl(), secrets().operatorSecret());
+        }
+        return accessTokens;
     }
 
     /** The services of this stack, in start order (their first instances). */

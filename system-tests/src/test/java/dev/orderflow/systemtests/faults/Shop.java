@@ -62,9 +62,9 @@ final class Shop {
     Placed placeOrder(ServiceProcess orderService, String customerId, String sku, int quantity) {
         ObjectNode body = JSON.createObjectNode().put("customerId", customerId);
         body.putArray("items").addObject().put("sku", sku).put("quantity", quantity);
-        HttpRequest request = HttpRequest.newBuilder(orderService.url("/api/orders")).timeout(POST_TIMEOUT)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        HttpRequest request = JsonRequests.asOperator(HttpRequest.newBuilder(orderService.url("/api/orders"))
+                .timeout(POST_TIMEOUT).header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), stack).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 202) {
@@ -180,7 +180,8 @@ final class Shop {
         HttpRequest.Builder request = JsonRequests.request(url, method, body,
                 "application/json, application/problem+json, text/plain", "application/json");
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(JsonRequests.asOperator(request, stack).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), parse(response.body()), response.body());
         } catch (IOException unreachable) {
             return new Answer(0, JSON.missingNode(), unreachable.toString());

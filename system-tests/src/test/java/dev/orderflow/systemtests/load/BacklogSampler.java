@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +51,7 @@ final class BacklogSampler implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
     private final HttpClient http;
+    private final Supplier<String> operator;
     private final Map<String, URI> scrapes;
     private final Admin admin;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -63,9 +65,12 @@ final class BacklogSampler implements AutoCloseable {
     /**
      * @param services each service's base URL by its name, which is also its consumer group
      *                 ({@code spring.application.name})
+     * @param operator the {@code Authorization} of an operator, whom the actuator answers
      */
-    BacklogSampler(HttpClient http, Map<String, URI> services, String bootstrapServers, Duration interval) {
+    BacklogSampler(HttpClient http, Map<String, URI> services, String bootstrapServers, Duration interval,
+            Supplier<String> operator) {
         this.http = http;
+        this.operator = operator;
         this.scrapes = new LinkedHashMap<>();
         services.forEach((name, base) -> scrapes.put(name, base.resolve("/actuator/prometheus")));
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -142,7 +147,8 @@ final class BacklogSampler implements AutoCloseable {
             long at = System.nanoTime();
             Map<String, CompletableFuture<HttpResponse<String>>> pages = new LinkedHashMap<>();
             scrapes.forEach((service, url) -> pages.put(service, http.sendAsync(
-                    HttpRequest.newBuilder(url).timeout(READ_TIMEOUT).GET().build(),
+                    HttpRequest.newBuilder(url).timeout(READ_TIMEOUT).header("Authorization", operator.get()).GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString())));
             Map<String, Long> lag = consumerLag();
             Map<String, Backlog.OutboxReading> outbox = new HashMap<>();

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * One step of the benchmark: orders placed at a fixed rate for a fixed time, open loop, then waited for until each
@@ -62,10 +63,13 @@ final class OpenLoopStep {
     private final List<String> skus;
     private final TerminalEvents events;
     private final Duration drainTimeout;
+    private final Function<String, String> credentials;
 
+    /** @param credentials the {@code Authorization} a customer's order is placed with */
     OpenLoopStep(HttpClient http, URI orderService, List<String> customers, List<String> skus, TerminalEvents events,
-            Duration drainTimeout) {
+            Duration drainTimeout, Function<String, String> credentials) {
         this.http = http;
+        this.credentials = credentials;
         this.ordersUrl = orderService.resolve("/api/orders");
         this.customers = List.copyOf(customers);
         this.skus = List.copyOf(skus);
@@ -139,7 +143,8 @@ final class OpenLoopStep {
     }
 
     private HttpRequest request(int i) {
-        ObjectNode body = JSON.createObjectNode().put("customerId", customers.get(i % customers.size()));
+        String customer = customers.get(i % customers.size());
+        ObjectNode body = JSON.createObjectNode().put("customerId", customer);
         // Changes SKU once per round of customers, so that each customer orders every product over a step.
         body.putArray("items").addObject().put("sku", skus.get((i / customers.size()) % skus.size()))
                 .put("quantity", 1);
@@ -147,6 +152,7 @@ final class OpenLoopStep {
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
+                .header("Authorization", credentials.apply(customer))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
                 .build();
     }

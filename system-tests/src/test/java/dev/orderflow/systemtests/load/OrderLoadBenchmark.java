@@ -2,6 +2,7 @@ package dev.orderflow.systemtests.load;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.orderflow.localstack.AccessTokens;
 import dev.orderflow.localstack.launcher.OrderflowService;
 import dev.orderflow.localstack.launcher.Stack;
 import dev.orderflow.systemtests.SystemChecks;
@@ -35,6 +36,7 @@ import java.util.stream.Stream;
 
 import org.slf4j.LoggerFactory;
 
+import static dev.orderflow.localstack.launcher.OrderflowService.AUTH;
 import static dev.orderflow.localstack.launcher.OrderflowService.EXTERNAL_SIMULATOR;
 import static dev.orderflow.localstack.launcher.OrderflowService.INVENTORY;
 import static dev.orderflow.localstack.launcher.OrderflowService.NOTIFICATION;
@@ -80,9 +82,15 @@ import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
  * {@code --inventory}, {@code --payment}, {@code --notification}, {@code --simulator} URLs (default: localhost on
  * the ports of docs/contract.md), {@code --kafka localhost:9092}, {@code --postgres jdbc:postgresql://localhost:5432/orders}
  * ({@code --postgres-user}, {@code --postgres-password}: {@code orders}) and {@code --customers} (default 4 per order/s
- * of the highest rate, the search's limit included). The services must run on this machine: the invariant checks
+ * of the highest rate, the search's limit included), {@code --auth http://localhost:9000} (the authorization server)
+ * and {@code --stack .local-stack} (the directory of the running system, whose {@code secrets.properties} hold the
+ * operator client's secret and the demo users' password). The services must run on this machine: the invariant checks
  * address them on 127.0.0.1. Their outbox gauges are then as fresh as their own
  * {@code orderflow.messaging.housekeeping.backlog-refresh} (5 s by default); an own stack sets it to 1 s.
+ *
+ * <p>Every request carries a token from the system's authorization server, got as its clients get one: each demo
+ * customer logs in (authorization code with PKCE) and places its own orders; the set-up (products, accounts) and the
+ * actuator readings use the operator client's token (client credentials).
  *
  * <p>Payment's fraud rule allows 30 payments per customer per minute. An own stack gets the rule raised and uses the
  * demo customers c-1001..c-1010 (not c-1007, whose credit is 20 EUR); against a running system, whose settings are
@@ -118,6 +126,21 @@ public final class OrderLoadBenchmark {
     /** The system under load: where its services, broker and orders database are, and whether we started it. */
     private record Target(Stack stack, boolean ours, String kafka, String jdbcUrl, String user, String password,
             List<String> customers) {
+
+        /** An operator's {@code Authorization}, from the system's authorization server. */
+        String operator() {
+            return AccessTokens.bearer(stack.accessTokens().operator());
+        }
+
+        /**
+         * The {@code Authorization} a customer's order is placed with: a demo customer logs in as itself; the extra
+         * customers of a run against a running system have no log-in, an operator places their orders for them.
+         */
+        String credentials(String customer) {
+            return DEMO_CUSTOMERS.contains(customer)
+                    ? AccessTokens.bearer(stack.accessTokens().user(customer, stack.secrets().demoPassword()))
+                    : operator();
+        }
     }
 
     private void run() throws Exception {
@@ -140,7 +163,8 @@ public final class OrderLoadBenchmark {
         Map<String, URI> services = new LinkedHashMap<>();
         MESSAGING_SERVICES.forEach(service -> services.put(service.module(), target.stack().service(service).baseUrl()));
         try (TerminalEvents events = new TerminalEvents(target.kafka());
-             BacklogSampler backlogs = new BacklogSampler(http, services, target.kafka(), SAMPLE_INTERVAL)) {
+             BacklogSampler backlogs = new BacklogSampler(http, services, target.kafka(), SAMPLE_INTERVAL,
+                     target::operator)) {
             SystemChecks checks = new SystemChecks(target.stack());
             List<String> skus = new ArrayList<>();
             for (int i = 0; i < Integer.parseInt(option("products", "8")); i++) {
@@ -156,7 +180,7 @@ public final class OrderLoadBenchmark {
             Baselines.KafkaRoundTrip kafka = Baselines.kafkaRoundTrip(target.kafka(), 200, Duration.ofSeconds(5));
 
             OpenLoopStep load = new OpenLoopStep(http, target.stack().service(ORDER).baseUrl(), target.customers(),
-                    skus, events, Duration.ofSeconds(Long.parseLong(option("drain", "90"))));
+                    skus, events, Duration.ofSeconds(Long.parseLong(option("drain", "90"))), target::credentials);
             List<String> placed = new ArrayList<>();
             if (!warmup.isZero()) {
                 say("Warm-up: %d orders/s for %d s (not reported) ...".formatted(Collections.min(rates),
@@ -336,19 +360,25 @@ public final class OrderLoadBenchmark {
         if (!List.of("localhost", "127.0.0.1").contains(order.getHost())) {
             throw new IllegalArgumentException("--target must be on this machine (localhost or 127.0.0.1): " + order);
         }
-        // Never started, so the directory is never created: the stack only names the services' ports.
-        Stack.Builder ports = Stack.builder().directory(Path.of("target", "benchmark", "unused-stack"))
-                .port(ORDER, order.getPort());
+        // Never started: the stack only names the services' ports, and its directory holds the system's secrets.
+        Path directory = Path.of(option("stack", Stack.defaultDirectory().toString()));
+        if (!Files.exists(directory.resolve("secrets.properties"))) {
+            throw new IllegalArgumentException("no secrets.properties in %s: --stack must name the directory of the "
+                    .formatted(directory) + "running system (./orderflow up keeps it in .local-stack)");
+        }
+        Stack.Builder ports = Stack.builder().directory(directory).port(ORDER, order.getPort())
+                .port(AUTH, URI.create(option("auth", "http://localhost:" + AUTH.designPort())).getPort());
         Map<OrderflowService, String> others = Map.of(INVENTORY, "inventory", PAYMENT, "payment",
                 NOTIFICATION, "notification", EXTERNAL_SIMULATOR, "simulator");
         others.forEach((service, name) -> ports.port(service,
                 URI.create(option(name, "http://localhost:" + service.designPort())).getPort()));
         Stack stack = ports.build();
+        String operator = AccessTokens.bearer(stack.accessTokens().operator());
         List<String> customers = new ArrayList<>(DEMO_CUSTOMERS);
         int extra = Integer.parseInt(option("customers", String.valueOf(Math.max(20, 4 * highestRate))));
         for (int i = 1; i <= extra; i++) {
             String customer = "load-%04d".formatted(i);
-            openAccount(stack.service(PAYMENT).url("/api/accounts/" + customer));
+            openAccount(stack.service(PAYMENT).url("/api/accounts/" + customer), operator);
             customers.add(customer);
         }
         return new Target(stack, false, option("kafka", "localhost:9092"),
@@ -356,9 +386,9 @@ public final class OrderLoadBenchmark {
                 option("postgres-password", "orders"), customers);
     }
 
-    private void openAccount(URI account) throws IOException, InterruptedException {
+    private void openAccount(URI account, String operator) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(account)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", operator)
                 .PUT(HttpRequest.BodyPublishers.ofString(
                         "{\"creditLimit\":{\"amount\":\"1000000.00\",\"currency\":\"EUR\"}}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -397,7 +427,7 @@ public final class OrderLoadBenchmark {
             "check-sample", "out", "plot", "idle", "jvm-options", "profile", "find-max", "keep-up", "max-p99",
             "find-max-seconds", "find-max-steps", "find-max-limit", "find-max-precision", "target", "inventory",
             "payment", "notification", "simulator", "kafka", "postgres", "postgres-user", "postgres-password",
-            "customers");
+            "customers", "auth", "stack");
 
     static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();

@@ -130,7 +130,8 @@ final class LiveSystem {
         HttpRequest.Builder request = JsonRequests.request(url(service, path), method, json, accept,
                 "application/json");
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(JsonRequests.asOperator(request, stack).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), parse(response.body()), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " on " + service + " failed", e);
