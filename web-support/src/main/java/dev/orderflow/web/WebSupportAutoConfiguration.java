@@ -1,5 +1,7 @@
 package dev.orderflow.web;
 
+import dev.orderflow.web.security.ResourceServer;
+import dev.orderflow.web.security.SecurityProblemsAdvice;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-/** The request-body limit of every service's REST API (and its actuator). */
+/** The request-body limit of every service's REST API (and its actuator), and the resource server's shared part. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebProperties.class)
@@ -27,6 +29,23 @@ public class WebSupportAutoConfiguration {
         // Before anything that could read the body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** For a service with Spring Security's resource server on its class path: the part every service shares. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.oauth2.server.resource.authentication."
+            + "JwtAuthenticationConverter")
+    static class ResourceServerSupport {
+
+        @Bean
+        ResourceServer resourceServer(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
+            return ResourceServer.answeringThrough(errors);
+        }
+
+        @Bean
+        SecurityProblemsAdvice securityProblemsAdvice() {
+            return new SecurityProblemsAdvice();
+        }
     }
 
     /**
