@@ -12,12 +12,13 @@ import java.lang.annotation.Target;
 
 /**
  * The whole service on real Kafka and PostgreSQL. Every integration test uses exactly this, so they all share
- * one Spring context (and one broker and database per test JVM); tests use fresh SKUs and order ids.
+ * one Spring context (and one broker and database per test JVM); tests use fresh SKUs and order ids. Requests are
+ * an administrator's unless a test says otherwise ({@link AsAnAdministrator}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(RealInfrastructure.class)
+@Import({RealInfrastructure.class, AsAnAdministrator.class})
 public @interface InventoryIntegrationTest {
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.web;
 
+import dev.orderflow.web.security.ProblemAnswers;
 import dev.orderflow.web.security.ResourceServer;
 import dev.orderflow.web.security.SecurityProblemsAdvice;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +42,13 @@ public class WebSupportAutoConfiguration {
         @Bean
         ResourceServer resourceServer(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
             return ResourceServer.answeringThrough(errors);
+        }
+
+        /** Spring Security's firewall refusals (picked up by its web security configuration). */
+        @Bean
+        RequestRejectedHandler requestRejectedAsAProblem(
+                @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
+            return new ProblemAnswers(errors);
         }
 
         @Bean

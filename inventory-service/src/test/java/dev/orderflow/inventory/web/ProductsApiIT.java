@@ -6,6 +6,7 @@ import dev.orderflow.events.inventory.ProductUpdated;
 import dev.orderflow.inventory.InventoryIntegrationTest;
 import dev.orderflow.inventory.KafkaTestClient;
 import dev.orderflow.inventory.KafkaTestClient.TopicProbe;
+import dev.orderflow.web.security.ResourceServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +34,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -248,6 +253,51 @@ class ProductsApiIT {
                 .containsOnly(ProductUpdated.TYPE);
         assertThat(records).extracting(record -> KafkaTestClient.header(record, "ce_sequence"))
                 .as("the product's version: created 1, restocked 2, renamed 3").containsExactly("1", "3");
+    }
+
+    @Test
+    void letsAnyoneReadTheCatalogButNotItsLedger() throws Exception {
+        String sku = aSku();
+        create(sku, "3.00", 2).andExpect(status().isCreated());
+
+        mvc.perform(get("/api/products/{sku}", sku).with(anonymous())).andExpect(status().isOk());
+        mvc.perform(get("/api/products").with(anonymous())).andExpect(status().isOk());
+        mvc.perform(get("/api/products/{sku}/movements", sku).with(anonymous()))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/products/{sku}/movements", sku).with(aCustomer()))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void changesTheCatalogAndStockForAnAdministratorOnly() throws Exception {
+        String sku = aSku();
+        String product = """
+                {"sku": "%s", "name": "Moka pot", "price": {"amount": "1.00", "currency": "EUR"}, "initialStock": 1}
+                """.formatted(sku);
+
+        mvc.perform(post("/api/products").with(anonymous()).contentType(MediaType.APPLICATION_JSON).content(product))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/products").with(aCustomer()).contentType(MediaType.APPLICATION_JSON).content(product))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.status").value(403));
+        assertNotStored(sku);
+
+        create(sku, "1.00", 1).andExpect(status().isCreated());
+        mvc.perform(post("/api/products/{sku}/restock", sku).with(aCustomer())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"quantity\": 5}")).andExpect(status().isForbidden());
+        mvc.perform(put("/api/products/{sku}", sku).with(aCustomer()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"Free pot\", \"price\": {\"amount\": \"0.01\", \"currency\": \"EUR\"}}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/products/{sku}", sku))
+                .andExpect(jsonPath("$.available").value(1))
+                .andExpect(jsonPath("$.price.amount").value("1.00"));
+    }
+
+    private static RequestPostProcessor aCustomer() {
+        return jwt().jwt(token -> token.subject("c-1001").claim("roles", List.of("customer")))
+                .authorities(new SimpleGrantedAuthority(ResourceServer.CUSTOMER));
     }
 
     @Test

@@ -65,6 +65,10 @@ final class ServiceLaunch {
         if (service == OrderflowService.AUTH) {
             environment.putAll(LocalSecrets.in(stackDirectory)
                     .authServerEnvironment(resolved.baseUrl(OrderflowService.AUTH)));
+        } else if (ports.containsKey(OrderflowService.AUTH)) {
+            // Every service trusts the tokens of this stack's authorization server (and fetches its JWK set there).
+            environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI",
+                    resolved.baseUrl(OrderflowService.AUTH));
         }
         extraEnvironment.getOrDefault(service, Map.of())
                 .forEach((name, value) -> environment.put(name, value.apply(resolved)));

@@ -9,6 +9,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.io.IOException;
@@ -16,15 +18,16 @@ import java.io.IOException;
 /**
  * A refused request answered like every other error of the service: {@code WWW-Authenticate} as RFC 6750 has it
  * (Spring Security's bearer-token handlers set it and the status), then the problem body from
- * {@link SecurityProblemsAdvice}, through the service's exception resolvers.
+ * {@link SecurityProblemsAdvice}, through the service's exception resolvers. A URL that Spring Security's firewall
+ * refuses (encoded line breaks, {@code %25}, {@code ;} ...) gets a 400 problem the same way.
  */
-final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final AuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final AccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
     private final HandlerExceptionResolver errors;
 
-    ProblemAnswers(HandlerExceptionResolver errors) {
+    public ProblemAnswers(HandlerExceptionResolver errors) {
         this.errors = errors;
     }
 
@@ -40,6 +43,13 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
             throws IOException, ServletException {
         bearerDenied.handle(request, response, refused);
         answer(request, response, refused, HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException refused)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        answer(request, response, refused, HttpServletResponse.SC_BAD_REQUEST);
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, Exception refused, int status)

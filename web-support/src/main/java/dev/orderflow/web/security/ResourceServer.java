@@ -9,7 +9,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.util.ArrayList;
@@ -45,6 +45,9 @@ public final class ResourceServer {
 
     static final Set<String> ADMIN_AUTHORITIES = Set.of(ADMIN);
 
+    /** An API's answers are never a page: nothing may load from them, nothing may frame them. */
+    private static final String API_CONTENT_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     private final ProblemAnswers problems;
 
     private ResourceServer(ProblemAnswers problems) {
@@ -69,8 +72,8 @@ public final class ResourceServer {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(requests -> requests
                         // Errors already refused are rendered, whoever asked.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()

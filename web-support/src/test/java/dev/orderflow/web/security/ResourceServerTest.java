@@ -138,6 +138,13 @@ class ResourceServerTest {
     }
 
     @Test
+    void answersAUrlTheFirewallRefusesWithA400Problem() throws Exception {
+        HttpResponse<String> response = get("/things/%0D%0A;x", ISSUER.operator());
+
+        assertProblem(response, 400);
+    }
+
+    @Test
     void answersWithAnApisSecurityHeaders() throws Exception {
         HttpResponse<String> response = get("/whoami", ISSUER.customer("c-42"));
 
