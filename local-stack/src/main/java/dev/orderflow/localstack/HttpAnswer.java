@@ -15,9 +15,17 @@ public record HttpAnswer(int status, String retryAfter, String contentType) {
 
     /** {@code GET uri}, waiting at most 30 s for the answer. */
     public static HttpAnswer get(URI uri) {
+        return get(uri, null);
+    }
+
+    /** {@code GET uri} with {@code Authorization: Bearer <token>} (none if null), waiting at most 30 s. */
+    public static HttpAnswer get(URI uri, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
             return new HttpAnswer(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
                     response.headers().firstValue("Content-Type").orElse(null));
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.orderflow.order;
 
 import dev.orderflow.localstack.DatabaseOutage;
 import dev.orderflow.localstack.HttpAnswer;
+import dev.orderflow.localstack.StandInIssuer;
 import dev.orderflow.order.support.OrderServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,9 +24,10 @@ class DatabaseAwayIT {
     @Test
     void answers503WithRetryAfterWhileTheDatabaseIsAway() {
         URI anOrder = URI.create("http://127.0.0.1:" + port + "/api/orders/" + UUID.randomUUID());
+        String operator = StandInIssuer.shared().operator();
 
-        assertThat(DatabaseOutage.whileAway(() -> HttpAnswer.get(anOrder)))
+        assertThat(DatabaseOutage.whileAway(() -> HttpAnswer.get(anOrder, operator)))
                 .isEqualTo(new HttpAnswer(503, "1", "application/problem+json"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> HttpAnswer.get(anOrder).status() == 404);
+        await().atMost(Duration.ofSeconds(20)).until(() -> HttpAnswer.get(anOrder, operator).status() == 404);
     }
 }

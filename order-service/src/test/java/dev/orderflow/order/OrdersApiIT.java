@@ -219,7 +219,9 @@ class OrdersApiIT extends IntegrationTestSupport {
                 "not well-formed JSON");
         assertProblem(api.post("/api/orders", "{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku
                 + "\",\"quantity\":\"many\"}]}"), 400, "items[0].quantity has the wrong type or format");
-        assertProblem(api.post("/api/orders", "{\"items\":[{\"sku\":\"" + sku + "\"}]}"), 400, "customerId");
+        assertProblem(api.post("/api/orders", "{\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}"), 400,
+                "customerId: must not be null: an administrator names the customer the order is for");
+        assertProblem(api.post("/api/orders", orderJson(" ", Map.of(sku, 1))), 400, "customerId");
         assertProblem(api.post("/api/orders", "{\"items\":[{\"sku\":\"" + sku + "\"}]}"), 400, "items[0].quantity");
         assertProblem(api.post("/api/orders", null), 400, "missing");
         assertProblem(api.post("/api/orders", orderJson(customer, Map.of(sku, 1)), Map.of("Content-Type", "text/plain")),

@@ -15,7 +15,7 @@ class InventoryServiceConfiguration {
 
     /** The catalog is public to read; everything that changes it, and the stock ledger, is for administrators. */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ResourceServer resourceServer) {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServer resourceServer) {
         return resourceServer.apply(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/*").permitAll()

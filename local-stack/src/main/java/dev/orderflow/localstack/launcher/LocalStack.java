@@ -150,16 +150,26 @@ public final class LocalStack {
             }
             text.append(System.lineSeparator());
         }
+        Optional<String> auth = serviceUrl(stack, OrderflowService.AUTH);
+        auth.ifPresent(url -> text.append("""
+
+                An operator's access token (client credentials; the secrets of this machine are in %1$s):
+                  TOKEN=$(curl -s -u "orderflow-operator:$(sed -n 's/^auth.operator-secret=//p' %1$s)" \\
+                       -d grant_type=client_credentials -d scope=orderflow.admin %2$s/oauth2/token \\
+                       | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+                """.formatted(stack.directory().resolve(LocalSecrets.FILE), url)));
+        String bearer = auth.isPresent() ? "-H \"Authorization: Bearer $TOKEN\" " : "";
         if (stack.services().stream().anyMatch(service -> service.service() == OrderflowService.ORDER)) {
             String orders = stack.service(OrderflowService.ORDER).baseUrl() + "/api/orders";
             text.append("""
 
                     Place an order for c-1001 and follow it:
-                      curl -si -X POST %1$s -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' \\
+                      curl -si -X POST %1$s %2$s-H 'Content-Type: application/json' \\
+                           -H 'Idempotency-Key: demo-1' \\
                            -d '{"customerId":"c-1001","items":[{"sku":"SKU-001","quantity":2}]}'
-                      curl -s %1$s/<id>            # PENDING, then CONFIRMED
-                      curl -s %1$s/<id>/events     # its history, oldest first
-                    """.formatted(orders));
+                      curl -s %2$s%1$s/<id>            # PENDING, then CONFIRMED
+                      curl -s %2$s%1$s/<id>/events     # its history, oldest first
+                    """.formatted(orders, bearer));
             serviceUrl(stack, OrderflowService.INVENTORY).ifPresent(url ->
                     text.append("  curl -s %s/api/products/SKU-001%n".formatted(url)));
             serviceUrl(stack, OrderflowService.PAYMENT).ifPresent(url ->
@@ -167,12 +177,6 @@ public final class LocalStack {
             serviceUrl(stack, OrderflowService.NOTIFICATION).ifPresent(url ->
                     text.append("  curl -s '%s/api/notifications?orderId=<id>'%n".formatted(url)));
         }
-        serviceUrl(stack, OrderflowService.AUTH).ifPresent(url -> text.append("""
-
-                An operator's access token (client credentials; the secrets of this machine are in %1$s):
-                  curl -s -u "orderflow-operator:$(sed -n 's/^auth.operator-secret=//p' %1$s)" \\
-                       -d grant_type=client_credentials -d scope=orderflow.admin %2$s/oauth2/token
-                """.formatted(stack.directory().resolve(LocalSecrets.FILE), url)));
         text.append("%nLogs: %s/<name>.log. %s".formatted(stack.logDirectory(),
                 detached ? "./orderflow status shows each process, ./orderflow down stops everything."
                         : "Ctrl-C stops everything."));

@@ -10,6 +10,7 @@ import dev.orderflow.order.store.OrderHistory;
 import dev.orderflow.order.store.OrderProjection;
 import dev.orderflow.order.store.OrderSummary;
 import dev.orderflow.order.store.RecordedEvent;
+import dev.orderflow.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,8 +19,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,9 +38,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** {@code /api/orders}: place, read (now or as of an instant), list, read the history of, and cancel orders. */
+/**
+ * {@code /api/orders}: place, read (now or as of an instant), list, read the history of, and cancel orders. A
+ * customer does all of it for its own orders only: another customer's order answers 404, as an unknown one does, so
+ * nothing tells it that the order exists; an administrator acts for any customer.
+ */
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Orders", description = "Place, follow and cancel orders")
@@ -59,7 +69,8 @@ class OrdersController {
     /** 202: the order is PENDING, its saga has started. A retry with the same Idempotency-Key gets the same order. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Place an order", description = "202 with the PENDING order; prices come from the catalog. "
-            + "Unknown SKU or a SKU on two lines: 422; invalid fields or unreadable JSON: 400.")
+            + "Unknown SKU or a SKU on two lines: 422; invalid fields or unreadable JSON: 400. A customer's order is "
+            + "its own (customerId left out or its own, else 403); an administrator names the customer (else 400).")
     ResponseEntity<OrderResponse> place(
             @Valid @RequestBody PlaceOrderRequest request,
             @Parameter(description = "Makes retries safe: the same key with the same body answers the same order, "
@@ -67,7 +78,7 @@ class OrdersController {
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Size(min = 1, max = 255) @Pattern(regexp = "\\p{Graph}+", message = "must be printable, without spaces")
             String idempotencyKey) {
-        OrderPlacement.Placed placed = placement.place(request.toCommand(), idempotencyKey);
+        OrderPlacement.Placed placed = placement.place(request.toCommand(customerOf(request)), idempotencyKey);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/orders/" + placed.order().id()))
                 .body(OrderResponse.of(OrderSummary.of(placed.order())));
@@ -79,8 +90,10 @@ class OrdersController {
     OrderResponse get(@PathVariable UUID id,
                       @Parameter(description = "ISO-8601 instant, e.g. 2026-11-24T10:00:00Z")
                       @RequestParam(required = false) Instant asOf) {
+        Caller caller = Caller.current();
         var order = asOf == null ? orders.find(id) : orders.findAsOf(id, asOf);
-        return order.map(found -> OrderResponse.of(OrderSummary.of(found)))
+        return order.filter(found -> caller.mayActFor(found.customerId()))
+                .map(found -> OrderResponse.of(OrderSummary.of(found)))
                 .orElseThrow(() -> new OrderNotFoundException(id));
     }
 
@@ -88,6 +101,7 @@ class OrdersController {
     @GetMapping("/{id}/events")
     @Operation(summary = "The order's events, oldest first")
     List<OrderEventResponse> events(@PathVariable UUID id) {
+        requireVisible(id);
         List<RecordedEvent> events = history.of(id);
         if (events.isEmpty()) {
             throw new OrderNotFoundException(id);
@@ -100,13 +114,21 @@ class OrdersController {
 
     /** A page of orders, newest first, optionally of one customer and in one status. */
     @GetMapping
-    @Operation(summary = "List orders, newest first")
+    @Operation(summary = "List orders, newest first", description = "A customer lists its own orders only "
+            + "(customerId left out or its own, else 403).")
     OrderPageResponse list(@RequestParam(required = false) @Size(min = 1, max = 64)
                            @Pattern(regexp = PlaceOrderRequest.PRINTABLE, message = PlaceOrderRequest.NOT_PRINTABLE)
                            String customerId,
                            @RequestParam(required = false) OrderStatus status,
                            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Caller caller = Caller.current();
+        if (!caller.admin()) {
+            if (customerId != null && !customerId.equals(caller.subject())) {
+                throw new AccessDeniedException("a customer lists its own orders only");
+            }
+            customerId = caller.subject();
+        }
         OrderProjection.OrderSummaryPage found = projection.find(customerId, status, page, size);
         return new OrderPageResponse(found.content().stream().map(OrderResponse::of).toList(), found.page(),
                 found.size(), found.totalElements(), (found.totalElements() + size - 1) / size);
@@ -117,6 +139,35 @@ class OrdersController {
     @Operation(summary = "Cancel a PENDING or CONFIRMED order", description = "Stock is released and payment "
             + "refunded as needed; a REJECTED or CANCELLED order: 409.")
     OrderResponse cancel(@PathVariable UUID id) {
+        requireVisible(id);
         return OrderResponse.of(OrderSummary.of(sagas.cancel(id)));
+    }
+
+    /** Whose a new order is: the calling customer's own, or the customer an administrator names in the body. */
+    private static String customerOf(PlaceOrderRequest request) {
+        Caller caller = Caller.current();
+        if (caller.admin()) {
+            if (request.customerId() == null) {
+                String message = "must not be null: an administrator names the customer the order is for";
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "customerId: "
+                        + message);
+                problem.setTitle("Invalid request");
+                problem.setProperty("errors", List.of(Map.of("field", "customerId", "message", message)));
+                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            }
+            return request.customerId();
+        }
+        if (request.customerId() != null && !request.customerId().equals(caller.subject())) {
+            throw new AccessDeniedException("a customer places orders for itself only");
+        }
+        return caller.subject();
+    }
+
+    /** An order the caller may not see is, for it, an order that does not exist. */
+    private void requireVisible(UUID id) {
+        Caller caller = Caller.current();
+        if (!caller.admin() && !orders.find(id).map(order -> caller.mayActFor(order.customerId())).orElse(false)) {
+            throw new OrderNotFoundException(id);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.order.support;
 
+import dev.orderflow.localstack.StandInIssuer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -16,16 +17,38 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** A plain HTTP client for the service under test, on the random port it listens on. */
+/**
+ * A plain HTTP client for the service under test, on the random port it listens on. Its requests carry an
+ * administrator's token (the operator client's) of the {@link StandInIssuer} the service trusts, unless a test asks
+ * for another caller: {@link #as(String)}, {@link #anonymous()}.
+ */
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Environment environment;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    private final String token;
 
     Api(Environment environment) {
+        this(environment, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                StandInIssuer.shared().operator());
+    }
+
+    private Api(Environment environment, HttpClient http, String token) {
         this.environment = environment;
+        this.http = http;
+        this.token = token;
+    }
+
+    /** The same API, called with {@code token} (e.g. {@code StandInIssuer.shared().customer("c-1")}). */
+    public Api as(String token) {
+        return new Api(environment, http, token);
+    }
+
+    /** The same API, called without a token. */
+    public Api anonymous() {
+        return new Api(environment, http, null);
     }
 
     public Response get(String path) {
@@ -47,6 +70,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package dev.orderflow.order.support;
 
 import dev.orderflow.localstack.RealInfrastructure;
+import dev.orderflow.localstack.StandInIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -11,7 +12,8 @@ import java.lang.annotation.Target;
 
 /**
  * The one configuration of every integration test, so that all of them share one Spring context (and start it
- * once): the whole service on a random port, on real Kafka and PostgreSQL, with a clock tests can move forward.
+ * once): the whole service on a random port, on real Kafka and PostgreSQL, with a clock tests can move forward,
+ * trusting the tokens of a {@link StandInIssuer}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +21,6 @@ import java.lang.annotation.Target;
         "orderflow.order.deadline-scan-interval=200ms",
         "orderflow.messaging.consumer.initial-backoff=100ms",
         "orderflow.messaging.consumer.max-retry-time=5s"})
-@Import({RealInfrastructure.class, TestClock.Configuration.class, Api.Configuration.class})
+@Import({RealInfrastructure.class, StandInIssuer.Trusted.class, TestClock.Configuration.class, Api.Configuration.class})
 public @interface OrderServiceIntegrationTest {
 }

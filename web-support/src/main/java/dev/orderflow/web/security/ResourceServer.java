@@ -26,7 +26,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * @Bean
- * SecurityFilterChain api(HttpSecurity http, ResourceServer resourceServer) {
+ * SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServer resourceServer) {
  *     return resourceServer.apply(http)
  *             .authorizeHttpRequests(requests -> requests
  *                     .requestMatchers(HttpMethod.GET, "/api/products/**").permitAll()
@@ -42,6 +42,9 @@ public final class ResourceServer {
 
     /** A customer, who logged in at the authorization server. */
     public static final String CUSTOMER = "ROLE_customer";
+
+    /** A customer (acting for itself) or an administrator (acting for anyone): see {@link Caller#mayActFor}. */
+    public static final String[] CUSTOMER_OR_ADMIN = {CUSTOMER, ADMIN[0], ADMIN[1]};
 
     static final Set<String> ADMIN_AUTHORITIES = Set.of(ADMIN);
 

@@ -38,7 +38,7 @@ public class SecurityProblemsAdvice {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException refused) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "the access token does not allow this (an administrator's is needed)");
+                "the access token does not allow this request (it is an administrator's, or only the customer's own)");
         problem.setTitle("Forbidden");
         return problem;
     }

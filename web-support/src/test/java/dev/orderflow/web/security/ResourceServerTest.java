@@ -1,13 +1,14 @@
 package dev.orderflow.web.security;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.orderflow.localstack.StandInIssuer;
+import dev.orderflow.web.ProblemDetailsAdvice;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import dev.orderflow.web.ProblemDetailsAdvice;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ResourceServerTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResourceServerTest {
 
-    private static final TestIssuer ISSUER = new TestIssuer();
+    private static final StandInIssuer ISSUER = StandInIssuer.shared();
 
     @LocalServerPort
     int port;
@@ -57,11 +57,6 @@ class ResourceServerTest {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwkSetUri);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "orderflow");
-    }
-
-    @AfterAll
-    static void stop() {
-        ISSUER.close();
     }
 
     @Test
@@ -122,7 +117,7 @@ class ResourceServerTest {
                 Arguments.of("no audience", ISSUER.token("c-42", claims -> claims.audience((String) null))),
                 Arguments.of("tampered payload", parts[0] + "." + otherPayload + "." + parts[2]),
                 Arguments.of("alg none", new PlainJWT(ISSUER.claims("c-42").build()).serialize()),
-                Arguments.of("another key, same key id", TestIssuer.sign(anotherKeyWithTheSameId(),
+                Arguments.of("another key, same key id", StandInIssuer.sign(StandInIssuer.newKey(ISSUER.keyId()),
                         ISSUER.claims("c-42").build())),
                 Arguments.of("not a JWT", "not-a-token"),
                 Arguments.of("signature cut off", parts[0] + "." + parts[1] + "."));
@@ -156,14 +151,6 @@ class ResourceServerTest {
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
                 cache -> assertThat(cache).contains("no-store"));
         assertThat(response.headers().firstValue("Set-Cookie")).as("no session").isEmpty();
-    }
-
-    private static com.nimbusds.jose.jwk.RSAKey anotherKeyWithTheSameId() {
-        try {
-            return new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(ISSUER.key().getKeyID()).generate();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
