@@ -2,6 +2,7 @@ package dev.orderflow.payment;
 
 import dev.orderflow.localstack.DatabaseOutage;
 import dev.orderflow.localstack.HttpAnswer;
+import dev.orderflow.localstack.StandInIssuer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -17,9 +18,10 @@ class DatabaseAwayIT extends PaymentServiceIntegrationTest {
     @Test
     void answers503WithRetryAfterWhileTheDatabaseIsAway() {
         URI anAccount = URI.create("http://127.0.0.1:" + port + "/api/accounts/c-" + UUID.randomUUID());
+        String operator = StandInIssuer.shared().operator();
 
-        assertThat(DatabaseOutage.whileAway(() -> HttpAnswer.get(anAccount)))
+        assertThat(DatabaseOutage.whileAway(() -> HttpAnswer.get(anAccount, operator)))
                 .isEqualTo(new HttpAnswer(503, "1", "application/problem+json"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> HttpAnswer.get(anAccount).status() == 404);
+        await().atMost(Duration.ofSeconds(20)).until(() -> HttpAnswer.get(anAccount, operator).status() == 404);
     }
 }

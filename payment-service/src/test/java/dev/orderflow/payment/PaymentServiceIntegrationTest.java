@@ -2,6 +2,7 @@ package dev.orderflow.payment;
 
 import dev.orderflow.events.Money;
 import dev.orderflow.localstack.RealInfrastructure;
+import dev.orderflow.localstack.StandInIssuer;
 import dev.orderflow.payment.cashier.CreditLimits;
 import dev.orderflow.payment.domain.CreditAccount;
 import dev.orderflow.payment.psp.PaymentGatewayClient;
@@ -27,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * One application context for all integration tests of payment-service: real Kafka and PostgreSQL, the real
  * simulator as the gateway. Timeouts are shortened so the slow and broken gateway cases finish quickly. The charge
  * worker's scan is all but switched off, so every authorization relies on the wake-up after its hold commits (a
- * missed wake-up shows as a timeout); tests of dead workers wake it themselves once a lease has run out.
+ * missed wake-up shows as a timeout); tests of dead workers wake it themselves once a lease has run out. The
+ * service trusts the tokens of a {@link StandInIssuer}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "orderflow.payment.psp.read-timeout=1s",
@@ -37,7 +39,7 @@ import static org.awaitility.Awaitility.await;
         "orderflow.payment.reconciliation.grace=2s",
         "orderflow.payment.charging.poll-interval=1h",
 })
-@Import(RealInfrastructure.class)
+@Import({RealInfrastructure.class, StandInIssuer.Trusted.class})
 abstract class PaymentServiceIntegrationTest {
 
     protected static final RunningSimulator simulator = RunningSimulator.get();

@@ -3,6 +3,7 @@ package dev.orderflow.payment;
 import dev.orderflow.events.Money;
 import dev.orderflow.events.payment.AuthorizePayment;
 import dev.orderflow.events.payment.PaymentAuthorized;
+import dev.orderflow.localstack.StandInIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -18,18 +19,77 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The REST API over HTTP: accounts, payments, problems for bad input, and the operational endpoints. */
+/**
+ * The REST API over HTTP: accounts, payments, problems for bad input, the operational endpoints, and who may call
+ * what. Requests are an administrator's (the operator client's token) unless a test says otherwise.
+ */
 class RestApiIT extends PaymentServiceIntegrationTest {
 
     private static final JsonMapper json = JsonMapper.builder().build();
 
+    private final StandInIssuer issuer = StandInIssuer.shared();
     private RestClient http;
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        http = client(issuer.operator());
+    }
+
+    private RestClient client(String token) {
+        RestClient.Builder builder = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { });
+        if (token != null) {
+            builder.defaultHeader("Authorization", "Bearer " + token);
+        }
+        return builder.build();
+    }
+
+    @Test
+    void aCustomerReadsItsOwnAccountAndPaymentsOnly() {
+        String customer = "c-rest-" + UUID.randomUUID();
+        String other = "c-rest-" + UUID.randomUUID();
+        put("/api/accounts/" + customer, limit("10.00"));
+        put("/api/accounts/" + other, limit("10.00"));
+        UUID orderId = UUID.randomUUID();
+        saga.send(new AuthorizePayment(orderId, customer, Money.of("10.01", "EUR")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> body(get("/api/payments?orderId=" + orderId)).size() == 1);
+        RestClient asCustomer = client(issuer.customer(customer));
+        RestClient asOther = client(issuer.customer(other));
+
+        assertThat(asCustomer.get().uri("/api/accounts/" + customer).retrieve().toEntity(String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(body(asCustomer.get().uri("/api/payments?orderId=" + orderId).retrieve()
+                .toEntity(String.class))).hasSize(1);
+        ResponseEntity<String> othersAccount = asOther.get().uri("/api/accounts/" + customer).retrieve()
+                .toEntity(String.class);
+        ResponseEntity<String> unknownAccount = asOther.get().uri("/api/accounts/c-unknown-" + UUID.randomUUID())
+                .retrieve().toEntity(String.class);
+        assertThat(othersAccount.getStatusCode()).as("as unknown as an account that does not exist")
+                .isEqualTo(unknownAccount.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(othersAccount.getBody()).doesNotContain("10.00");
+        assertThat(body(asOther.get().uri("/api/payments?orderId=" + orderId).retrieve().toEntity(String.class)))
+                .as("another customer's payments").isEmpty();
+    }
+
+    @Test
+    void setsCreditLimitsForAnAdministratorOnly() {
+        String customer = "c-rest-" + UUID.randomUUID();
+        put("/api/accounts/" + customer, limit("10.00"));
+
+        ResponseEntity<String> byCustomer = client(issuer.customer(customer)).put().uri("/api/accounts/" + customer)
+                .contentType(MediaType.APPLICATION_JSON).body(limit("1000000.00")).retrieve().toEntity(String.class);
+        ResponseEntity<String> anonymous = client(null).put().uri("/api/accounts/" + customer)
+                .contentType(MediaType.APPLICATION_JSON).body(limit("1000000.00")).retrieve().toEntity(String.class);
+
+        assertThat(byCustomer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertProblem(byCustomer);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertProblem(anonymous);
+        assertThat(client(null).get().uri("/api/accounts/" + customer).retrieve().toEntity(String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(client(issuer.customer(customer)).get().uri("/actuator/prometheus").retrieve()
+                .toEntity(String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(body(get("/api/accounts/" + customer)).at("/creditLimit/amount").asString()).isEqualTo("10.00");
     }
 
     @Test

@@ -2,14 +2,18 @@ package dev.orderflow.notification.config;
 
 import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.notification.delivery.NotificationProvider;
+import dev.orderflow.web.security.ResourceServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestClient;
 
 import java.net.http.HttpClient;
@@ -17,11 +21,22 @@ import java.time.Clock;
 
 /**
  * Beans of notification-service that are not components of one feature: its settings, the provider client with its
- * HTTP timeouts, the dispatchers' queue, and the clock the service reads time from.
+ * HTTP timeouts, the dispatchers' queue, the clock the service reads time from, and who may call what.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
 class NotificationServiceConfiguration {
+
+    /** A customer reads its own notifications (the controller filters them); everything else is an administrator's. */
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServer resourceServer) {
+        return resourceServer.apply(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/notifications")
+                        .hasAnyAuthority(ResourceServer.CUSTOMER_OR_ADMIN)
+                        .anyRequest().hasAnyAuthority(ResourceServer.ADMIN))
+                .build();
+    }
 
     @Bean
     NotificationProvider notificationProvider(RestClient.Builder builder, NotificationProperties properties,

@@ -1,12 +1,14 @@
 package dev.orderflow.notification.web;
 
 import dev.orderflow.notification.store.Notifications;
+import dev.orderflow.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,6 +39,10 @@ class NotificationsController {
             @Parameter(description = "order id (UUID)")
             @RequestParam(required = false) UUID orderId) {
         boolean byCustomer = customerId != null && !customerId.isBlank();
+        Caller caller = Caller.current();
+        if (byCustomer && !caller.mayActFor(customerId)) {
+            throw new AccessDeniedException("a customer reads its own notifications only");
+        }
         if (!byCustomer && orderId == null) {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
                     HttpStatus.BAD_REQUEST, "Give customerId, orderId or both: listing every notification is not offered."),
@@ -47,6 +53,8 @@ class NotificationsController {
                 : byCustomer
                         ? notifications.findByCustomerIdOrderByCreatedAtAscIdAsc(customerId)
                         : notifications.findByOrderIdOrderByCreatedAtAscIdAsc(orderId);
-        return found.stream().map(NotificationView::of).toList();
+        // Another customer's order has, for a customer, no notifications: the same answer as an unknown order.
+        return found.stream().filter(notification -> caller.mayActFor(notification.getCustomerId()))
+                .map(NotificationView::of).toList();
     }
 }

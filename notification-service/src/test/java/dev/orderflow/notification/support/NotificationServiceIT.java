@@ -1,6 +1,7 @@
 package dev.orderflow.notification.support;
 
 import dev.orderflow.localstack.RealInfrastructure;
+import dev.orderflow.localstack.StandInIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "resilience4j.circuitbreaker.instances.notification-provider.minimum-number-of-calls=5",
         "resilience4j.circuitbreaker.instances.notification-provider.wait-duration-in-open-state=1s",
 })
-@Import(RealInfrastructure.class)
+@Import({RealInfrastructure.class, StandInIssuer.Trusted.class})
 public abstract class NotificationServiceIT {
 
     @DynamicPropertySource

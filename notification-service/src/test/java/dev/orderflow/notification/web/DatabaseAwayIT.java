@@ -2,6 +2,7 @@ package dev.orderflow.notification.web;
 
 import dev.orderflow.localstack.DatabaseOutage;
 import dev.orderflow.localstack.HttpAnswer;
+import dev.orderflow.localstack.StandInIssuer;
 import dev.orderflow.notification.support.NotificationServiceIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,8 +24,10 @@ class DatabaseAwayIT extends NotificationServiceIT {
     void answers503WithRetryAfterWhileTheDatabaseIsAway() {
         URI notifications = URI.create("http://127.0.0.1:" + port + "/api/notifications?customerId=c-" + UUID.randomUUID());
 
-        assertThat(DatabaseOutage.whileAway(() -> HttpAnswer.get(notifications)))
+        String operator = StandInIssuer.shared().operator();
+
+        assertThat(DatabaseOutage.whileAway(() -> HttpAnswer.get(notifications, operator)))
                 .isEqualTo(new HttpAnswer(503, "1", "application/problem+json"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> HttpAnswer.get(notifications).status() == 200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> HttpAnswer.get(notifications, operator).status() == 200);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.notification.web;
 
+import dev.orderflow.localstack.StandInIssuer;
 import dev.orderflow.notification.domain.Channel;
 import dev.orderflow.notification.domain.CustomerNotice;
 import dev.orderflow.notification.domain.Notification;
@@ -118,7 +119,9 @@ class NotificationsApiIT extends NotificationServiceIT {
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.body().get("status").asString()).isEqualTo("UP");
 
-        String prometheus = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
+        String prometheus = http().get().uri("/actuator/prometheus")
+                .headers(headers -> headers.setBearerAuth(StandInIssuer.shared().operator())).retrieve()
+                .body(String.class);
         assertThat(prometheus)
                 .contains("orderflow_notifications_sent_total")
                 .contains("orderflow_notifications_failed_total")
@@ -151,8 +154,37 @@ class NotificationsApiIT extends NotificationServiceIT {
         return notification;
     }
 
+    @Test
+    void aCustomerReadsItsOwnNotificationsOnly() {
+        String other = "c-" + UUID.randomUUID();
+
+        Answer own = get("/api/notifications?customerId=" + customer, StandInIssuer.shared().customer(customer));
+        Answer byOrder = get("/api/notifications?orderId=" + firstOrder, StandInIssuer.shared().customer(customer));
+        Answer othersByOrder = get("/api/notifications?orderId=" + firstOrder, StandInIssuer.shared().customer(other));
+        Answer othersByCustomer = get("/api/notifications?customerId=" + customer,
+                StandInIssuer.shared().customer(other));
+        Answer anonymous = get("/api/notifications?orderId=" + firstOrder, null);
+
+        assertThat(own.body().size()).isEqualTo(3);
+        assertThat(byOrder.body().size()).isEqualTo(2);
+        assertThat(othersByOrder.status()).isEqualTo(200);
+        assertThat(othersByOrder.body().size()).as("as for an order without notifications").isZero();
+        assertThat(othersByCustomer.status()).isEqualTo(403);
+        assertThat(othersByCustomer.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", StandInIssuer.shared().customer(customer)).status()).isEqualTo(403);
+    }
+
     private Answer get(String path) {
-        return http().get().uri(path).exchange((request, response) -> {
+        return get(path, StandInIssuer.shared().operator());
+    }
+
+    private Answer get(String path, String token) {
+        return http().get().uri(path).headers(headers -> {
+            if (token != null) {
+                headers.setBearerAuth(token);
+            }
+        }).exchange((request, response) -> {
             byte[] body = response.getBody().readAllBytes();
             return new Answer(response.getStatusCode().value(),
                     String.valueOf(response.getHeaders().getContentType()),

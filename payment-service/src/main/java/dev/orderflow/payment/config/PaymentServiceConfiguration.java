@@ -5,22 +5,41 @@ import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.payment.domain.FraudRules;
 import dev.orderflow.payment.domain.FraudScreen;
 import dev.orderflow.payment.domain.PaymentHistory;
+import dev.orderflow.web.security.ResourceServer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 
 import java.time.Clock;
 
 /**
  * Beans of payment-service that are not components of one feature: its settings, what the domain needs from
- * outside (the clock, the fraud rules with their settings), the charge workers' queue, and scheduling.
+ * outside (the clock, the fraud rules with their settings), the charge workers' queue, scheduling, and who may
+ * call what.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentProperties.class)
 @EnableScheduling
 class PaymentServiceConfiguration {
+
+    /**
+     * A customer reads its own payments and account (which are its own is the controllers' to decide); setting a
+     * credit limit, and everything else, is an administrator's.
+     */
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServer resourceServer) {
+        return resourceServer.apply(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/payments", "/api/accounts/*")
+                        .hasAnyAuthority(ResourceServer.CUSTOMER_OR_ADMIN)
+                        .anyRequest().hasAnyAuthority(ResourceServer.ADMIN))
+                .build();
+    }
 
     @Bean
     Clock clock() {

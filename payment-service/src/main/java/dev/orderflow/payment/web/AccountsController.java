@@ -3,6 +3,7 @@ package dev.orderflow.payment.web;
 import dev.orderflow.events.Money;
 import dev.orderflow.payment.cashier.CreditLimits;
 import dev.orderflow.payment.domain.CreditAccount;
+import dev.orderflow.web.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -20,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 
-/** Customers' credit: read it, and (admin) set its limit. */
+/**
+ * Customers' credit: read it (a customer its own only: another's answers 404, as an unknown one does), and (admin)
+ * set its limit.
+ */
 @RestController
 @RequestMapping("/api/accounts")
 class AccountsController {
@@ -33,7 +37,9 @@ class AccountsController {
 
     @GetMapping("/{customerId}")
     AccountView account(@PathVariable @Size(max = 64) String customerId) {
-        return creditLimits.account(customerId).map(AccountView::of)
+        Caller caller = Caller.current();
+        return creditLimits.account(customerId).filter(account -> caller.mayActFor(account.customerId()))
+                .map(AccountView::of)
                 .orElseThrow(() -> new UnknownAccountException(customerId));
     }
 

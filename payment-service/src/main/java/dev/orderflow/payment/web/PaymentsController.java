@@ -2,6 +2,7 @@ package dev.orderflow.payment.web;
 
 import dev.orderflow.payment.domain.Payment;
 import dev.orderflow.payment.store.Payments;
+import dev.orderflow.web.security.Caller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,7 +27,10 @@ class PaymentsController {
     @GetMapping
     @Transactional(readOnly = true)
     List<PaymentView> byOrder(@RequestParam UUID orderId) {
-        return payments.findAllByOrderIdOrderByCreatedAt(orderId).stream().map(PaymentView::of).toList();
+        // Another customer's order has, for a customer, no payments: the same answer as an unknown order.
+        Caller caller = Caller.current();
+        return payments.findAllByOrderIdOrderByCreatedAt(orderId).stream()
+                .filter(payment -> caller.mayActFor(payment.customerId())).map(PaymentView::of).toList();
     }
 
     record PaymentView(UUID id, UUID orderId, String customerId, MoneyView amount, String status, String reason,

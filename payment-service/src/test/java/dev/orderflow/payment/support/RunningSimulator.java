@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The real external simulator (PSP and provider), started once per test JVM on a random port and driven over its
  * HTTP API, as a user would. It runs in this JVM, so it is kept away from payment-service's infrastructure on the
- * classpath (datasource, Kafka, messaging).
+ * classpath (datasource, Kafka, messaging, Spring Security).
  */
 public final class RunningSimulator {
 
@@ -23,6 +23,14 @@ public final class RunningSimulator {
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            // The simulator stands for outside parties; payment-service's resource server is not theirs.
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
     };
 
     private static volatile RunningSimulator instance;
