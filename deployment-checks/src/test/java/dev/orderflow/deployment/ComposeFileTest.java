@@ -55,7 +55,7 @@ class ComposeFileTest {
     @Test
     void orderflowImagesAreBuiltFromThisRepositoryNeverPulled() {
         Map<String, Object> services = Tree.map(Rendered.compose(), "services");
-        for (String service : Repository.RUNNABLE) {
+        for (String service : Repository.IN_COMPOSE) {
             assertThat(Tree.at(services, service + ".pull_policy")).as("pull policy of %s", service).isEqualTo("build");
         }
     }

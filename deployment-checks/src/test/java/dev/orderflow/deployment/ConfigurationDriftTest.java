@@ -75,7 +75,7 @@ class ConfigurationDriftTest {
     void composeCreatesTheDatabaseOfEveryService() {
         String initScript = Repository.read(Repository.path("docker/postgres/init-databases.sh"));
         List<String> created = List.of(initScript.replaceAll("(?s).*\\bfor db in ([\\w ]+);.*", "$1").trim().split(" "));
-        List<String> needed = Repository.SERVICES.stream().map(ConfigurationDriftTest::configurationOf)
+        List<String> needed = Repository.IN_COMPOSE.stream().map(ConfigurationDriftTest::configurationOf)
                 .flatMap(c -> c.databaseName().stream()).toList();
         assertThat(created).containsExactlyInAnyOrderElementsOf(needed);
     }
@@ -117,7 +117,7 @@ class ConfigurationDriftTest {
     @Test
     void everyServiceRunsInComposeAndEveryOverlay() {
         assertThat(ServiceEnvironment.compose()).extracting(ServiceEnvironment::service)
-                .containsExactlyInAnyOrderElementsOf(Repository.RUNNABLE);
+                .containsExactlyInAnyOrderElementsOf(Repository.IN_COMPOSE);
         for (String overlay : Repository.overlays()) {
             assertThat(ServiceEnvironment.kubernetes(overlay)).extracting(ServiceEnvironment::service)
                     .as("Deployments of k8s/overlays/%s", overlay)

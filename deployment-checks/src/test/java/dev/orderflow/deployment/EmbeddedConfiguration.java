@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * depends on). This is the reference that docker-compose.yml and k8s/ are held to:
  * <ul>
  * <li>an environment variable they set must be the relaxed-binding name of one of these keys (both of Boot's
- * spellings: {@code ..._BASE_URL} and {@code ..._BASEURL} for {@code base-url}), or one of the few process-level
- * variables in {@link #PROCESS_LEVEL};</li>
+ * spellings: {@code ..._BASE_URL} and {@code ..._BASEURL} for {@code base-url}), a variable its application.yml
+ * names in a placeholder ({@code ${ORDERFLOW_AUTH_OPERATOR_SECRET}}), or one of the few process-level variables in
+ * {@link #PROCESS_LEVEL};</li>
  * <li>they must set the infrastructure keys the service declares (datasource, Kafka bootstrap servers) and every
  * key whose default (in application.yml or a record's {@code @DefaultValue}) points at {@code localhost}, which is
  * wrong in any container.</li>
@@ -48,6 +49,7 @@ final class EmbeddedConfiguration {
     static final List<String> INFRASTRUCTURE_KEYS = List.of("spring.datasource.url", "spring.datasource.username",
             "spring.datasource.password", "spring.kafka.bootstrap-servers");
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Pattern LOCAL_ADDRESS = Pattern.compile("\\b(localhost|127\\.0\\.0\\.1)\\b");
     private static final Pattern JDBC_DATABASE = Pattern.compile("^jdbc:postgresql://[^/]+/([^?]+)");
     private static final String DEFAULT_PROFILE = "";
@@ -88,6 +90,17 @@ final class EmbeddedConfiguration {
     boolean accepts(String environmentVariable) {
         if (PROCESS_LEVEL.contains(environmentVariable)) {
             return true;
+        }
+        // A variable application.yml reads by name, e.g. client-secret: "{noop}${ORDERFLOW_AUTH_OPERATOR_SECRET}".
+        for (Map<String, Object> values : valuesByProfile.values()) {
+            for (Object value : values.values()) {
+                Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(value));
+                while (placeholder.find()) {
+                    if (placeholder.group(1).equals(environmentVariable)) {
+                        return true;
+                    }
+                }
+            }
         }
         for (String key : keys) {
             if (environmentNames(key).contains(environmentVariable)) {

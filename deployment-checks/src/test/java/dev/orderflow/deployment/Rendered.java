@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * docker-compose.yml and the k8s overlays as their tools see them (`docker-compose config`, `kubectl kustomize`),
  * rendered once per test run: anchors, merges and patches applied, so checks read what would really be deployed.
+ * Compose renders with placeholder secrets ({@link ComposeSecrets}), never with a developer's own {@code .env}.
  */
 final class Rendered {
 
@@ -30,7 +31,8 @@ final class Rendered {
     static Map<String, Object> compose() {
         return (Map<String, Object>) CACHE.computeIfAbsent("compose", key -> {
             String config = Command.run(Repository.root(), "docker-compose", "--file", "docker-compose.yml",
-                    "--profile", "observability", "config").orFail();
+                    "--env-file", ComposeSecrets.placeholderEnvFile().toString(), "--profile", "observability",
+                    "config").orFail();
             return new Yaml(new LoaderOptions()).<Map<String, Object>>load(config);
         });
     }

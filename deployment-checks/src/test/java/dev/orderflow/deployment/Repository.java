@@ -15,6 +15,10 @@ final class Repository {
             "notification-service");
     static final String SIMULATOR = "external-simulator";
     static final List<String> RUNNABLE = Stream.concat(SERVICES.stream(), Stream.of(SIMULATOR)).toList();
+    /** The authorization server: in compose; k8s/ gets it in a later step. */
+    static final String AUTH_SERVER = "auth-server";
+    /** What docker-compose.yml builds and runs. */
+    static final List<String> IN_COMPOSE = Stream.concat(RUNNABLE.stream(), Stream.of(AUTH_SERVER)).toList();
 
     private static final Path ROOT = findRoot();
 

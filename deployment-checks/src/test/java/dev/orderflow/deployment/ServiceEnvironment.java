@@ -51,7 +51,7 @@ record ServiceEnvironment(String where, String service, Map<String, Value> varia
     static List<ServiceEnvironment> compose() {
         List<ServiceEnvironment> environments = new ArrayList<>();
         Tree.map(Rendered.compose(), "services").forEach((name, definition) -> {
-            if (Repository.RUNNABLE.contains(name)) {
+            if (Repository.IN_COMPOSE.contains(name)) {
                 Map<String, Value> variables = new LinkedHashMap<>();
                 Tree.map(definition, "environment").forEach((key, value) ->
                         variables.put(key, new Value(Objects.toString(value, ""), null, null)));

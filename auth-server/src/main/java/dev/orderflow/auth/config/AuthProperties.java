@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param keyCheckInterval  how often each instance checks the signing key's age
  * @param retiredKeyPublished how long a replaced key stays in the JWK set, so that the tokens it signed stay valid
  *                            until they expire: at least the longest access token lifetime of any client
+ * @param demoPassword        the password of the demo users (profile {@code demo}), at least 12 characters; no
+ *                            default: the launcher and {@code ./orderflow env} make one per machine
  */
 @Validated
 @ConfigurationProperties("orderflow.auth")
@@ -23,5 +25,6 @@ public record AuthProperties(
         @NotBlank @DefaultValue("orderflow") String audience,
         @NotNull @DefaultValue("30d") Duration signingKeyLifetime,
         @NotNull @DefaultValue("1h") Duration keyCheckInterval,
-        @NotNull @DefaultValue("1h") Duration retiredKeyPublished) {
+        @NotNull @DefaultValue("1h") Duration retiredKeyPublished,
+        String demoPassword) {
 }

@@ -1,8 +1,8 @@
 package dev.orderflow.auth.users;
 
+import dev.orderflow.auth.config.AuthProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -28,9 +28,9 @@ class DemoUsers implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final String password;
 
-    DemoUsers(UserDetailsManager users, PasswordEncoder passwords,
-            @Value("${orderflow.auth.demo-password}") String password) {
-        if (password.length() < 12) {
+    DemoUsers(UserDetailsManager users, PasswordEncoder passwords, AuthProperties properties) {
+        String password = properties.demoPassword();
+        if (password == null || password.length() < 12) {
             throw new IllegalStateException("orderflow.auth.demo-password must have at least 12 characters");
         }
         this.users = users;

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives each service its own database, owned by a login role of the same name whose password is that name too:
- * a convention for local runs only (compose and k8s take credentials from their own settings). Safe to run at
- * every start.
+ * a convention for local runs only (compose and k8s take credentials from their own settings). No other service's
+ * role may connect to it. Safe to run at every start.
  */
 final class ServiceDatabases {
 
@@ -33,6 +33,9 @@ final class ServiceDatabases {
             if (!exists(connection, "select 1 from pg_database where datname = ?", name)) {
                 ddl.execute("create database %s owner %s".formatted(name, name));
             }
+            // Only its owner may connect: another service's credentials are refused at the door (every start,
+            // so a database made before this rule gets it too).
+            ddl.execute("revoke all on database %s from public".formatted(name));
         }
         catch (SQLException failed) {
             throw new IllegalStateException("could not create database and user " + name, failed);

@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 /** Kafka and PostgreSQL as the launcher runs them: real processes on free ports, data kept in the stack directory. */
 class StackInfrastructureIT {
 
-    private static final List<String> SERVICE_DATABASES = List.of("orders", "inventory", "payments", "notifications");
+    private static final List<String> SERVICE_DATABASES = List.of("orders", "inventory", "payments", "notifications",
+            "auth");
 
     @TempDir
     Path directory;
@@ -47,6 +48,13 @@ class StackInfrastructureIT {
                     statement.execute("create table launcher_probe (owner text primary key)");
                     statement.execute("insert into launcher_probe values ('" + database + "')");
                 }
+            }
+            for (String database : SERVICE_DATABASES) {
+                String other = SERVICE_DATABASES.get((SERVICE_DATABASES.indexOf(database) + 1)
+                        % SERVICE_DATABASES.size());
+                assertThatExceptionOfType(SQLException.class).as("%s's credentials on the database %s", other,
+                        database).isThrownBy(() -> DriverManager.getConnection(stack.jdbcUrl(database), other,
+                                other).close()).withMessageContaining("permission denied for database");
             }
             produce(stack, topic, "before the crash");
 
