@@ -22,7 +22,8 @@ class ArchitectureTest {
     void importsTheServersPackages() {
         // Rules over packages that are not there pass vacuously.
         assertThat(CLASSES.stream().map(type -> type.getPackageName()).distinct())
-                .contains("dev.orderflow.auth.config", "dev.orderflow.auth.keys", "dev.orderflow.auth.users");
+                .contains("dev.orderflow.auth.config", "dev.orderflow.auth.keys", "dev.orderflow.auth.users",
+                        "dev.orderflow.auth.web");
     }
 
     @Test

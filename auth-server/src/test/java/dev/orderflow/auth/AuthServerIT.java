@@ -1,11 +1,13 @@
 package dev.orderflow.auth;
 
+import com.jayway.jsonpath.JsonPath;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.orderflow.auth.keys.SigningKeys;
 import dev.orderflow.localstack.AccessTokens;
 import dev.orderflow.localstack.FreePort;
 import dev.orderflow.localstack.RealInfrastructure;
+import dev.orderflow.localstack.StandInIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -140,6 +142,45 @@ class AuthServerIT {
         NimbusJwtDecoder withoutTheReplacedKey = NimbusJwtDecoder
                 .withJwkSource((selector, context) -> selector.select(new JWKSet(published))).build();
         assertThatExceptionOfType(JwtException.class).isThrownBy(() -> withoutTheReplacedKey.decode(before));
+    }
+
+    @Test
+    void anOperatorRotatesTheSigningKeyAtOnceAndTokensOfTheReplacedKeyStayValid() throws Exception {
+        String before = tokens().operator();
+        String replacedKey = decode(before).getHeaders().get("kid").toString();
+
+        HttpResponse<String> rotated = http.send(HttpRequest.newBuilder(URI.create(base()
+                        + "/admin/signing-keys/rotate")).header("Authorization", "Bearer " + before)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        String newKey = JsonPath.read(rotated.body(), "$.signingKey");
+        assertThat(newKey).isNotEqualTo(replacedKey).isEqualTo(keys.signingKey().getKeyID());
+        List<String> published = JsonPath.read(rotated.body(), "$.published");
+        assertThat(published).contains(newKey, replacedKey);
+        assertThat(publishedKeyIds()).contains(newKey, replacedKey);
+        assertThat(decode(before).getSubject()).as("the replaced key's token").isEqualTo("orderflow-operator");
+        assertThat(decode(tokens().operator()).getHeaders()).containsEntry("kid", newKey);
+    }
+
+    @Test
+    void letsNoOneButAnOperatorRotateTheSigningKey() throws Exception {
+        String current = keys.signingKey().getKeyID();
+        URI rotate = URI.create(base() + "/admin/signing-keys/rotate");
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(rotate)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> customer = http.send(HttpRequest.newBuilder(rotate)
+                .header("Authorization", "Bearer " + tokens().user("c-1003", DEMO_PASSWORD))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(rotate)
+                .header("Authorization", "Bearer " + StandInIssuer.shared().operator())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(customer.statusCode()).isEqualTo(403);
+        assertThat(forged.statusCode()).as("another issuer's key").isEqualTo(401);
+        assertThat(keys.signingKey().getKeyID()).isEqualTo(current);
     }
 
     @Test

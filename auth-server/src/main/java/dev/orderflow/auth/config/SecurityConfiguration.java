@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -54,8 +56,20 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** The server's own administration: an operator's access token (scope {@code orderflow.admin}), no session. */
     @Bean
     @Order(2)
+    SecurityFilterChain administration(HttpSecurity http) {
+        http.securityMatcher("/admin/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_orderflow.admin"))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(withDefaults()))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain loginAndManagement(HttpSecurity http) {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
