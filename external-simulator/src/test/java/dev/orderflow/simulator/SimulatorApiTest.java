@@ -9,12 +9,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -27,6 +30,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = "spring.config.name=" + ExternalSimulatorApplication.CONFIG_NAME)
 @AutoConfigureMockMvc
 class SimulatorApiTest {
+
+    /** An operator's token, as the fault controls need. */
+    private static final RequestPostProcessor ADMIN = jwt().jwt(token -> token.subject("orderflow-operator"))
+            .authorities(new SimpleGrantedAuthority("SCOPE_orderflow.admin"));
 
     @Autowired
     MockMvc mvc;
@@ -184,11 +191,28 @@ class SimulatorApiTest {
         putFaults("provider", """
                 {"latencyMs":25,"failureRate":0.5,"declineRate":0.0,"outage":false}""");
 
-        mvc.perform(get("/admin/faults/provider"))
+        mvc.perform(get("/admin/faults/provider").with(ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.latencyMs").value(25))
                 .andExpect(jsonPath("$.failureRate").value(0.5));
-        mvc.perform(get("/admin/faults/psp")).andExpect(jsonPath("$.failureRate").value(0.0));
+        mvc.perform(get("/admin/faults/psp").with(ADMIN)).andExpect(jsonPath("$.failureRate").value(0.0));
+    }
+
+    @Test
+    void keepsTheFaultControlsForAnAdministratorAndThePartiesOpen() throws Exception {
+        String outage = """
+                {"latencyMs":0,"failureRate":0.0,"declineRate":0.0,"outage":true}""";
+
+        mvc.perform(put("/admin/faults/psp").contentType(MediaType.APPLICATION_JSON).content(outage))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(put("/admin/faults/psp").with(jwt().jwt(token -> token.subject("c-1001"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_customer")))
+                .contentType(MediaType.APPLICATION_JSON).content(outage))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/faults/psp").with(ADMIN)).andExpect(jsonPath("$.outage").value(false));
+        charge("charge-" + UUID.randomUUID(), chargeBody(UUID.randomUUID().toString(), "1.00"))
+                .andExpect(status().isCreated());
     }
 
     @Test
@@ -210,7 +234,8 @@ class SimulatorApiTest {
     }
 
     private org.springframework.test.web.servlet.ResultActions putFaults(String party, String body) throws Exception {
-        return mvc.perform(put("/admin/faults/" + party).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(put("/admin/faults/" + party).with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     private static String chargeBody(String reference, String amount) {

@@ -92,12 +92,12 @@ public final class StandInIssuer {
         return issuer() + "/oauth2/jwks";
     }
 
-    /** The claims of a token of this issuer for {@code subject}, valid from now for five minutes. */
+    /** The claims of a token of this issuer for {@code subject}, valid from now for an hour (past any test run). */
     public JWTClaimsSet.Builder claims(String subject) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder().issuer(issuer()).subject(subject).audience("orderflow")
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .jwtID(UUID.randomUUID().toString());
+                .issueTime(Date.from(now)).notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(3600))).jwtID(UUID.randomUUID().toString());
     }
 
     /** A token of the customer {@code customerId}, as after its log-in. */

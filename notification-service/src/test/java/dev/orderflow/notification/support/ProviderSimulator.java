@@ -1,5 +1,6 @@
 package dev.orderflow.notification.support;
 
+import dev.orderflow.localstack.StandInIssuer;
 import dev.orderflow.simulator.ExternalSimulatorApplication;
 import dev.orderflow.simulator.provider.DeliveredMessage;
 import dev.orderflow.simulator.provider.MessageProvider;
@@ -24,15 +25,7 @@ public final class ProviderSimulator {
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-            "dev.orderflow.messaging.MessagingAutoConfiguration",
-            // The simulator stands for outside parties; notification-service's resource server is not theirs.
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
-            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration");
+            "dev.orderflow.messaging.MessagingAutoConfiguration");
 
     private static volatile Running running;
 
@@ -91,10 +84,15 @@ public final class ProviderSimulator {
         // external-simulator.yml (server.port=8090) would win over them.
         ConfigurableApplicationContext context = ExternalSimulatorApplication.builder()
                 .run("--server.port=0", "--server.address=127.0.0.1",
-                        "--spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_THE_SIMULATOR));
+                        "--spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_THE_SIMULATOR),
+                        // Its fault controls take an operator's token of the issuer this test JVM trusts.
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + StandInIssuer.shared().issuer(),
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri="
+                                + StandInIssuer.shared().jwkSetUri());
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         String baseUrl = "http://127.0.0.1:" + port;
-        return new Running(context, baseUrl, RestClient.builder().baseUrl(baseUrl).build());
+        return new Running(context, baseUrl, RestClient.builder().baseUrl(baseUrl)
+                .defaultHeader("Authorization", "Bearer " + StandInIssuer.shared().operator()).build());
     }
 
     private record Running(ConfigurableApplicationContext context, String baseUrl, RestClient admin) {

@@ -1,5 +1,6 @@
 package dev.orderflow.payment.support;
 
+import dev.orderflow.localstack.StandInIssuer;
 import dev.orderflow.simulator.ExternalSimulatorApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * The real external simulator (PSP and provider), started once per test JVM on a random port and driven over its
  * HTTP API, as a user would. It runs in this JVM, so it is kept away from payment-service's infrastructure on the
- * classpath (datasource, Kafka, messaging, Spring Security).
+ * classpath (datasource, Kafka, messaging). Its fault controls take an operator's token of the issuer this test JVM
+ * trusts ({@link StandInIssuer}).
  */
 public final class RunningSimulator {
 
@@ -23,14 +25,6 @@ public final class RunningSimulator {
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-            // The simulator stands for outside parties; payment-service's resource server is not theirs.
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
-            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
     };
 
     private static volatile RunningSimulator instance;
@@ -40,7 +34,8 @@ public final class RunningSimulator {
 
     private RunningSimulator(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.http = RestClient.builder().baseUrl(baseUrl).build();
+        this.http = RestClient.builder().baseUrl(baseUrl)
+                .defaultHeader("Authorization", "Bearer " + StandInIssuer.shared().operator()).build();
     }
 
     public static RunningSimulator get() {
@@ -65,7 +60,10 @@ public final class RunningSimulator {
         SpringApplication application = builder.application();
         application.setListeners(application.getListeners().stream()
                 .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
-        ConfigurableApplicationContext context = builder.run();
+        // Arguments, not builder properties: the simulator's own external-simulator.yml would win over those.
+        ConfigurableApplicationContext context = builder.run(
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + StandInIssuer.shared().issuer(),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + StandInIssuer.shared().jwkSetUri());
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(context::close));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new RunningSimulator("http://127.0.0.1:" + port);
