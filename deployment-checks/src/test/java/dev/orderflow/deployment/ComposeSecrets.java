@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,9 +34,10 @@ final class ComposeSecrets {
     /** An env file with a placeholder for every secret, under target/. */
     static synchronized Path placeholderEnvFile() {
         Path file = Repository.workDirectory().resolve("placeholder-secrets.env");
-        List<String> lines = new ArrayList<>(names().stream().map(name -> name + "=" + PLACEHOLDER).toList());
+        String lines = names().stream().map(name -> name + "=" + PLACEHOLDER)
+                .collect(Collectors.joining("\n", "", "\n"));
         try {
-            return Files.writeString(file, lines.stream().collect(Collectors.joining("\n", "", "\n")));
+            return Files.writeString(file, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

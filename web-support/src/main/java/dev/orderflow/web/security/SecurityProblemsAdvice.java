@@ -21,25 +21,24 @@ public class SecurityProblemsAdvice {
 
     @ExceptionHandler(AuthenticationException.class)
     ProblemDetail unauthenticated(AuthenticationException refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+        return problem(HttpStatus.UNAUTHORIZED,
                 "this needs a valid access token of orderflow's authorization server (Authorization: Bearer ...)");
-        problem.setTitle("Unauthorized");
-        return problem;
     }
 
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail rejected(RequestRejectedException refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the request's URL has characters or sequences that are not accepted");
-        problem.setTitle("Bad Request");
-        return problem;
+        return problem(HttpStatus.BAD_REQUEST, "the request's URL has characters or sequences that are not accepted");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        return problem(HttpStatus.FORBIDDEN,
                 "the access token does not allow this request (it is an administrator's, or only the customer's own)");
-        problem.setTitle("Forbidden");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
         return problem;
     }
 }
