@@ -121,8 +121,8 @@ class ConfigurationDriftTest {
         for (String overlay : Repository.overlays()) {
             assertThat(ServiceEnvironment.kubernetes(overlay)).extracting(ServiceEnvironment::service)
                     .as("Deployments of k8s/overlays/%s", overlay)
-                    .containsAll(Repository.SERVICES)
-                    .allMatch(Repository.RUNNABLE::contains);
+                    .containsAll(Repository.IN_EVERY_OVERLAY)
+                    .allMatch(Repository.IN_COMPOSE::contains);
         }
     }
 

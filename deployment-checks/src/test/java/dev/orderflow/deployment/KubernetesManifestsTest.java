@@ -119,6 +119,57 @@ class KubernetesManifestsTest {
                 })));
     }
 
+    /**
+     * The authorization server runs in every overlay, every resource server (every Deployment but the server itself)
+     * trusts exactly its issuer and may reach it through the network policies, and Prometheus scrapes with the
+     * operator client's credentials from the same Secret the server reads them from.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyResourceServerTrustsAndReachesTheAuthorizationServer() {
+        return Repository.overlays().stream().map(overlay -> DynamicTest.dynamicTest(overlay, () -> {
+            List<KubeObject> objects = Rendered.overlay(overlay);
+            List<ServiceEnvironment> environments = ServiceEnvironment.kubernetes(overlay);
+            ServiceEnvironment server = environments.stream()
+                    .filter(e -> Repository.AUTH_SERVER.equals(e.service())).findFirst().orElseThrow();
+            String issuer = server.literal("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER");
+            KubeObject service = ConfigurationDriftTest.find(objects, "Service", Repository.AUTH_SERVER);
+            assertThat(issuer).as("the issuer is the address of the server's Service")
+                    .isEqualTo("http://" + service.name() + ":" + Tree.maps(service.content(), "spec.ports")
+                            .getFirst().get("port"));
+            assertThat(selecting(objects, "PodDisruptionBudget", "spec.selector", Repository.AUTH_SERVER)).hasSize(1);
+            assertThat(selecting(objects, "NetworkPolicy", "spec.podSelector", Repository.AUTH_SERVER)).isNotEmpty();
+
+            for (ServiceEnvironment resourceServer : environments) {
+                if (resourceServer == server) {
+                    continue;
+                }
+                assertThat(resourceServer.literal("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"))
+                        .as("issuer trusted by %s", resourceServer.describe()).isEqualTo(issuer);
+                assertThat(selecting(objects, "NetworkPolicy", "spec.podSelector", resourceServer.service()))
+                        .as("network policies letting %s fetch the server's keys", resourceServer.describe())
+                        .flatExtracting(policy -> Tree.maps(policy.content(), "spec.egress"))
+                        .anySatisfy(rule -> {
+                            assertThat(Tree.maps(rule, "to")).extracting(to -> Tree.at(to,
+                                    "podSelector.matchLabels")).contains(Map.of("app.kubernetes.io/name",
+                                    Repository.AUTH_SERVER));
+                            assertThat(Tree.maps(rule, "ports")).extracting(port -> port.get("port")).contains(9000);
+                        });
+            }
+
+            KubeObject monitor = objects.stream().filter(o -> "ServiceMonitor".equals(o.kind())).findFirst()
+                    .orElseThrow();
+            for (Map<String, Object> endpoint : Tree.maps(monitor.content(), "spec.endpoints")) {
+                assertThat(Tree.at(endpoint, "oauth2.tokenUrl")).as("token endpoint Prometheus calls, from its own "
+                                + "namespace").isEqualTo("http://%s.%s.svc:9000/oauth2/token".formatted(Repository.AUTH_SERVER,
+                        monitor.get("metadata.namespace")));
+                assertThat(new ServiceEnvironment.Value(null, (String) Tree.at(endpoint, "oauth2.clientSecret.name"),
+                        (String) Tree.at(endpoint, "oauth2.clientSecret.key")))
+                        .isEqualTo(server.variables().get("ORDERFLOW_AUTH_OPERATOR_SECRET"));
+                assertThat(Tree.at(endpoint, "oauth2.scopes")).isEqualTo(List.of("orderflow.admin"));
+            }
+        }));
+    }
+
     @Test
     void noOverlayCarriesASecret() {
         for (String overlay : Repository.overlays()) {

@@ -15,10 +15,12 @@ final class Repository {
             "notification-service");
     static final String SIMULATOR = "external-simulator";
     static final List<String> RUNNABLE = Stream.concat(SERVICES.stream(), Stream.of(SIMULATOR)).toList();
-    /** The authorization server: in compose; k8s/ gets it in a later step. */
+    /** The authorization server, in compose and in every overlay. */
     static final String AUTH_SERVER = "auth-server";
     /** What docker-compose.yml builds and runs. */
     static final List<String> IN_COMPOSE = Stream.concat(RUNNABLE.stream(), Stream.of(AUTH_SERVER)).toList();
+    /** What every overlay of k8s/ runs (the dev overlay adds the simulator). */
+    static final List<String> IN_EVERY_OVERLAY = Stream.concat(SERVICES.stream(), Stream.of(AUTH_SERVER)).toList();
 
     private static final Path ROOT = findRoot();
 
