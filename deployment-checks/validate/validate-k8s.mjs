@@ -34,6 +34,7 @@ const STRIMZI = {
   "kafka.strimzi.io/v1 Kafka": strimziAjv.compile(strimziSchema("kafka.json")),
   "kafka.strimzi.io/v1 KafkaNodePool": strimziAjv.compile(strimziSchema("kafka-node-pool.json")),
   "kafka.strimzi.io/v1 KafkaTopic": strimziAjv.compile(strimziSchema("kafka-topic.json")),
+  "kafka.strimzi.io/v1 KafkaUser": strimziAjv.compile(strimziSchema("kafka-user.json")),
 };
 
 const errors = [];

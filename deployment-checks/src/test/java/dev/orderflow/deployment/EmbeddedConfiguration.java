@@ -1,5 +1,8 @@
 package dev.orderflow.deployment;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -19,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +49,17 @@ final class EmbeddedConfiguration {
             "SPRING_PROFILES_ACTIVE",   // every service has profiles (demo data)
             "SERVER_PORT",              // every service is a web application; the simulator's port is set in main
             "JDK_JAVA_OPTIONS");        // read by the java launcher of the image
+
+    /**
+     * Boot's Kafka client settings, which every service that talks to Kafka reads without declaring them: how it
+     * connects ({@code spring.kafka.security.protocol}) and any Kafka client property passed through
+     * {@code spring.kafka.properties.*}, whose name must be one Kafka's producer, consumer or admin client knows.
+     */
+    private static final String KAFKA_SECURITY_PROTOCOL = "SPRING_KAFKA_SECURITY_PROTOCOL";
+    private static final String KAFKA_CLIENT_PROPERTY = "SPRING_KAFKA_PROPERTIES_";
+    private static final Set<String> KAFKA_CLIENT_SETTINGS = Stream.of(ProducerConfig.configNames(),
+            ConsumerConfig.configNames(), AdminClientConfig.configNames()).flatMap(Set::stream)
+            .collect(Collectors.toUnmodifiableSet());
 
     static final List<String> INFRASTRUCTURE_KEYS = List.of("spring.datasource.url", "spring.datasource.username",
             "spring.datasource.password", "spring.kafka.bootstrap-servers");
@@ -91,6 +106,9 @@ final class EmbeddedConfiguration {
         if (PROCESS_LEVEL.contains(environmentVariable)) {
             return true;
         }
+        if (keys.contains("spring.kafka.bootstrap-servers") && isKafkaClientSetting(environmentVariable)) {
+            return true;
+        }
         // A variable application.yml reads by name, e.g. client-secret: "{noop}${ORDERFLOW_AUTH_OPERATOR_SECRET}".
         for (Map<String, Object> values : valuesByProfile.values()) {
             for (Object value : values.values()) {
@@ -115,6 +133,15 @@ final class EmbeddedConfiguration {
             }
         }
         return false;
+    }
+
+    static boolean isKafkaClientSetting(String environmentVariable) {
+        if (environmentVariable.equals(KAFKA_SECURITY_PROTOCOL)) {
+            return true;
+        }
+        // Boot binds SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG to the map key sasl.jaas.config.
+        return environmentVariable.startsWith(KAFKA_CLIENT_PROPERTY) && KAFKA_CLIENT_SETTINGS.contains(
+                environmentVariable.substring(KAFKA_CLIENT_PROPERTY.length()).toLowerCase(Locale.ROOT).replace('_', '.'));
     }
 
     /** Boot's two environment spellings of a property name (dashes dropped, or dashes as underscores). */

@@ -19,6 +19,16 @@ class EmbeddedConfigurationTest {
     }
 
     @Test
+    void kafkaClientPropertiesMustBeSettingsKafkaKnows() {
+        assertThat(List.of("SPRING_KAFKA_SECURITY_PROTOCOL", "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM",
+                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_CERTIFICATES"))
+                .allMatch(EmbeddedConfiguration::isKafkaClientSetting);
+        assertThat(List.of("SPRING_KAFKA_PROPERTIES_SASL_JASS_CONFIG", "SPRING_KAFKA_PROPERTIES_COLOUR",
+                "SPRING_KAFKA_SECURITY_PROTOCOLS", "SPRING_KAFKA_SASL_MECHANISM"))
+                .noneMatch(EmbeddedConfiguration::isKafkaClientSetting);
+    }
+
+    @Test
     void recordsArePropertyNamesNestedRecordsAreFollowedAndCollectionsAreOpen() {
         String source = """
                 package x;
