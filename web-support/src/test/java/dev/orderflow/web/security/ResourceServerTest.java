@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,6 +152,24 @@ class ResourceServerTest {
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
                 cache -> assertThat(cache).contains("no-store"));
         assertThat(response.headers().firstValue("Set-Cookie")).as("no session").isEmpty();
+    }
+
+    /** No CORS configuration: a page of another origin may not call the API from a browser, not even to ask. */
+    @Test
+    void allowsNoOtherOriginToCallFromABrowser() throws Exception {
+        String origin = "https://elsewhere.example";
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(url("/whoami"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization"));
+        HttpResponse<String> call = send(HttpRequest.newBuilder(url("/whoami")).GET().header("Origin", origin)
+                .header("Authorization", "Bearer " + ISSUER.customer("c-42")));
+
+        assertThat(preflight.statusCode()).as(preflight.body()).isIn(401, 403);
+        for (HttpResponse<String> response : List.of(preflight, call)) {
+            assertThat(response.headers().map().keySet()).as("headers answering origin %s", origin)
+                    .noneMatch(header -> header.toLowerCase(Locale.ROOT).startsWith("access-control-allow"));
+        }
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
