@@ -98,7 +98,7 @@ public record MessagingProperties(
      * @param inboxRetention   how long a message id is remembered for duplicate detection; must outlast any
      *                         redelivery, so at least the topics' retention
      * @param batchSize        rows deleted per statement, to keep transactions short
-     * @param backlogRefresh   how often the outbox backlog gauges are recomputed
+     * @param backlogRefresh   how often the outbox backlog gauges are recomputed while they are read
      */
     public record Housekeeping(
             @DefaultValue("1m") @NotNull Duration interval,

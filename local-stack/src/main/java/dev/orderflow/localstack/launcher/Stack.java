@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.slf4j.LoggerFactory;
 
@@ -384,13 +385,24 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
+     * The JVM's monitor deflation thread wakes every 250 ms ({@code AsyncDeflationInterval}) to see whether idle
+     * monitors need deflating: 0.7 ms of CPU a second in every JVM, even one that only sleeps, the largest single
+     * item of an idle service here (docs/benchmarks.md). Every 10 s is plenty for a small service; the full pass
+     * every 60 s ({@code GuaranteedAsyncDeflationInterval}) stays.
+     */
+    public static final List<String> QUIET_MONITOR_DEFLATION = List.of("-XX:+UnlockDiagnosticVMOptions",
+            "-XX:AsyncDeflationInterval=10000");
+
+    /**
      * What a small service on a small machine needs (docs/benchmarks.md measured it): the C1 compiler only, whose
      * code is ready within seconds, where C2 kept two cores' compiler threads busy for minutes and cost more CPU per
      * order than it saved; the serial collector, whose pauses are a few milliseconds on a heap this size and which
-     * runs no concurrent threads; small thread stacks.
+     * runs no concurrent threads; small thread stacks; and the idle monitors' check every 10 s instead of 250 ms
+     * ({@link #QUIET_MONITOR_DEFLATION}).
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m",
-            "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
+    public static final List<String> DEFAULT_JVM_OPTIONS = Stream.concat(Stream.of("-Xms64m", "-Xmx512m",
+            "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k"),
+            QUIET_MONITOR_DEFLATION.stream()).toList();
 
     /** Settings of a stack; the defaults are those of {@code ./orderflow up}. */
     public static final class Builder {

@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps messaging's tables small: purges published outbox rows and inbox records past their retention, in short
- * batched deletes that skip rows another instance is deleting, and refreshes the cached outbox backlog gauges.
- * Runs on its own thread, so the service needs no {@code @EnableScheduling}.
+ * batched deletes that skip rows another instance is deleting, and refreshes the cached outbox backlog gauges every
+ * {@code backlog-refresh} while somebody reads them (a read within the last two periods: a scrape, a benchmark's
+ * readings), so that a stack nobody watches does not query its outbox. The first read after a pause sees the value
+ * of the last refresh; the next period brings it up to date. Runs on its own thread, so the service needs no
+ * {@code @EnableScheduling}.
  */
 public class Housekeeping implements SmartLifecycle {
 
@@ -58,6 +61,15 @@ public class Housekeeping implements SmartLifecycle {
         return purge(PURGE_INBOX, Instant.now().minus(settings.inboxRetention()));
     }
 
+    /** Recomputes the outbox backlog gauges if they were read lately; returns whether it did. */
+    public boolean refreshBacklogIfWatched() {
+        if (!metrics.backlogReadWithin(settings.backlogRefresh().multipliedBy(2))) {
+            return false;
+        }
+        refreshBacklog();
+        return true;
+    }
+
     /** Recomputes the outbox backlog gauges (pending count, oldest unpublished). */
     public void refreshBacklog() {
         jdbc.query(BACKLOG, rs -> {
@@ -90,7 +102,7 @@ public class Housekeeping implements SmartLifecycle {
                 log.debug("Purged {} published outbox rows and {} inbox records", outbox, inbox);
             }
         }), settings.interval().toMillis(), settings.interval().toMillis(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(() -> quietly("backlog refresh", this::refreshBacklog),
+        scheduler.scheduleWithFixedDelay(() -> quietly("backlog refresh", this::refreshBacklogIfWatched),
                 0, settings.backlogRefresh().toMillis(), TimeUnit.MILLISECONDS);
     }
 

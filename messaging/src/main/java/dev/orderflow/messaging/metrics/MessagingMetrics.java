@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The meters of messaging, all named {@code orderflow.messaging.*}. The outbox backlog gauges read values cached
- * by the last backlog refresh, so scraping never queries the database.
+ * by the last backlog refresh, so scraping never queries the database; they remember when they were last read, so
+ * that the refresh can stop while nobody looks ({@link #backlogReadWithin}).
  */
 public class MessagingMetrics {
 
@@ -24,10 +25,11 @@ public class MessagingMetrics {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestUnpublishedEpochMillis = new AtomicLong(-1);
     private final AtomicInteger activeRelays = new AtomicInteger();
+    private final AtomicLong backlogReadNanos = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
 
     public MessagingMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder(PREFIX + "outbox.pending", pending, AtomicLong::get)
+        Gauge.builder(PREFIX + "outbox.pending", this, MessagingMetrics::pending)
                 .description("Outbox messages committed but not yet published")
                 .register(registry);
         TimeGauge.builder(PREFIX + "outbox.oldest.age", this, TimeUnit.MILLISECONDS, MessagingMetrics::oldestAgeMillis)
@@ -86,7 +88,18 @@ public class MessagingMetrics {
         }
     }
 
+    /** Whether a backlog gauge was read (scraped) within the last {@code period}. */
+    public boolean backlogReadWithin(Duration period) {
+        return System.nanoTime() - backlogReadNanos.get() <= period.toNanos();
+    }
+
+    private double pending() {
+        backlogReadNanos.set(System.nanoTime());
+        return pending.get();
+    }
+
     private double oldestAgeMillis() {
+        backlogReadNanos.set(System.nanoTime());
         long oldest = oldestUnpublishedEpochMillis.get();
         return oldest < 0 ? 0 : Math.max(0, System.currentTimeMillis() - oldest);
     }
