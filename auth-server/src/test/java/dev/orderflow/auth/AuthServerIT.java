@@ -164,7 +164,7 @@ class AuthServerIT {
     }
 
     @Test
-    void letsNoOneButAnOperatorRotateTheSigningKey() throws Exception {
+    void letsNoOneButAnAdministratorRotateTheSigningKey() throws Exception {
         String current = keys.signingKey().getKeyID();
         URI rotate = URI.create(base() + "/admin/signing-keys/rotate");
 
@@ -181,6 +181,19 @@ class AuthServerIT {
         assertThat(customer.statusCode()).isEqualTo(403);
         assertThat(forged.statusCode()).as("another issuer's key").isEqualTo(401);
         assertThat(keys.signingKey().getKeyID()).isEqualTo(current);
+    }
+
+    @Test
+    void letsAnAdministratorWhoLoggedInRotateTheSigningKey() throws Exception {
+        String current = keys.signingKey().getKeyID();
+
+        HttpResponse<String> rotated = http.send(HttpRequest.newBuilder(URI.create(base()
+                        + "/admin/signing-keys/rotate")).header("Authorization", "Bearer " + tokens().user("ops",
+                        DEMO_PASSWORD)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        assertThat(keys.signingKey().getKeyID()).isNotEqualTo(current);
     }
 
     @Test

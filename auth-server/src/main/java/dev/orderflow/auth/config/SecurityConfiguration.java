@@ -14,6 +14,8 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -22,6 +24,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,16 +59,36 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** The server's own administration: an operator's access token (scope {@code orderflow.admin}), no session. */
+    /**
+     * The server's own administration, no session: an administrator's access token, as at every service (an
+     * operator's script with the scope {@code orderflow.admin}, or a user with the role {@code admin}).
+     */
     @Bean
     @Order(2)
     SecurityFilterChain administration(HttpSecurity http) {
         http.securityMatcher("/admin/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_orderflow.admin"))
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(withDefaults()))
+                .authorizeHttpRequests(requests -> requests.anyRequest()
+                        .hasAnyAuthority("SCOPE_orderflow.admin", "ROLE_admin"))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt
+                        .jwtAuthenticationConverter(scopesAndRoles())))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /** A token's scopes ({@code SCOPE_...}) and, for a user, its roles ({@code ROLE_...}). */
+    private static JwtAuthenticationConverter scopesAndRoles() {
+        JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(ROLES_CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            List<GrantedAuthority> authorities = new ArrayList<>(scopes.convert(jwt));
+            authorities.addAll(roles.convert(jwt));
+            return authorities;
+        });
+        return converter;
     }
 
     @Bean
