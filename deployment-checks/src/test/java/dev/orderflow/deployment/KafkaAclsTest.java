@@ -58,8 +58,8 @@ class KafkaAclsTest {
     @TestFactory
     Stream<DynamicTest> everyServiceLogsInAsItsOwnUserOverTls() {
         KubeObject kafka = objects("Kafka").findFirst().orElseThrow();
-        int port = (Integer) Tree.maps(kafka.content(), "spec.kafka.listeners").getFirst().get("port");
-        String bootstrap = kafka.name() + "-kafka-bootstrap:" + port;
+        int port = listenerPort(kafka);
+        String bootstrap = bootstrap(kafka);
         List<KubeObject> all = Rendered.overlay(OVERLAY);
         return ServiceEnvironment.kubernetes(OVERLAY).stream()
                 .filter(environment -> Repository.SERVICES.contains(environment.service()))
@@ -86,13 +86,12 @@ class KafkaAclsTest {
     @Test
     void kedaReadsTheLagAsTheLagReader() {
         KubeObject kafka = objects("Kafka").findFirst().orElseThrow();
-        int port = (Integer) Tree.maps(kafka.content(), "spec.kafka.listeners").getFirst().get("port");
         List<Map<String, Object>> triggers = objects("ScaledObject")
                 .flatMap(o -> Tree.maps(o.content(), "spec.triggers").stream())
                 .filter(trigger -> "kafka".equals(trigger.get("type"))).toList();
 
         assertThat(triggers).hasSize(Repository.SERVICES.size()).allSatisfy(trigger -> {
-            assertThat(Tree.at(trigger, "metadata.bootstrapServers")).isEqualTo(kafka.name() + "-kafka-bootstrap:" + port);
+            assertThat(Tree.at(trigger, "metadata.bootstrapServers")).isEqualTo(bootstrap(kafka));
             KubeObject authentication = objects("TriggerAuthentication")
                     .filter(o -> o.name().equals(Tree.at(trigger, "authenticationRef.name"))).findFirst().orElseThrow();
             assertThat(Tree.maps(authentication.content(), "spec.secretTargetRef"))
@@ -103,6 +102,16 @@ class KafkaAclsTest {
                     .singleElement().satisfies(map -> assertThat(Tree.map(map.content(), "data")
                             .get((String) username.get("key"))).isEqualTo(KafkaAccess.LAG_READER));
         });
+    }
+
+    /** The port of the cluster's (only) listener. */
+    private static int listenerPort(KubeObject kafka) {
+        return (Integer) Tree.maps(kafka.content(), "spec.kafka.listeners").getFirst().get("port");
+    }
+
+    /** Strimzi's bootstrap Service of the cluster, on that listener. */
+    private static String bootstrap(KubeObject kafka) {
+        return kafka.name() + "-kafka-bootstrap:" + listenerPort(kafka);
     }
 
     private static Stream<KubeObject> objects(String kind) {
