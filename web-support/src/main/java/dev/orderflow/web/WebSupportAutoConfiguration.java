@@ -7,9 +7,11 @@ import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +56,18 @@ public class WebSupportAutoConfiguration {
         @Bean
         SecurityProblemsAdvice securityProblemsAdvice() {
             return new SecurityProblemsAdvice();
+        }
+
+        /**
+         * None of Spring Security's own observations: by default it times each of its filters and every
+         * authentication and authorization, a dozen observations per request (docs/benchmarks.md measured them in
+         * the order {@code POST}), where {@code http.server.requests} already times every request and counts its
+         * 401 and 403 answers. A service that wants them declares its own settings.
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        SecurityObservationSettings noSecurityObservations() {
+            return SecurityObservationSettings.noObservations();
         }
     }
 

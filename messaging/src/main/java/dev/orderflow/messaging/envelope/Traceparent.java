@@ -21,13 +21,13 @@ public record Traceparent(String traceId, String parentId, String flags) {
     private static final HexFormat HEX = HexFormat.of();
 
     public Traceparent {
-        if (traceId == null || !traceId.matches("[0-9a-f]{32}") || traceId.equals(ZERO_TRACE_ID)) {
+        if (!isLowerHex(traceId, 32) || traceId.equals(ZERO_TRACE_ID)) {
             throw new IllegalArgumentException("invalid trace id: " + traceId);
         }
-        if (parentId == null || !parentId.matches("[0-9a-f]{16}") || parentId.equals(ZERO_PARENT_ID)) {
+        if (!isLowerHex(parentId, 16) || parentId.equals(ZERO_PARENT_ID)) {
             throw new IllegalArgumentException("invalid parent id: " + parentId);
         }
-        if (flags == null || !flags.matches("[0-9a-f]{2}")) {
+        if (!isLowerHex(flags, 2)) {
             throw new IllegalArgumentException("invalid trace flags: " + flags);
         }
     }
@@ -80,6 +80,20 @@ public record Traceparent(String traceId, String parentId, String flags) {
     @Override
     public String toString() {
         return "00-" + traceId + "-" + parentId + "-" + flags;
+    }
+
+    /** Whether {@code value} is {@code length} lower-case hex digits (every message is checked: no regex). */
+    private static boolean isLowerHex(String value, int length) {
+        if (value == null || value.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String randomHex(int bytes, String zero) {

@@ -13,13 +13,12 @@ import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -53,8 +52,10 @@ public class PaymentGatewayClient {
     public PaymentGatewayClient(RestClient.Builder builder, PaymentProperties properties, RetryRegistry retries,
             CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads) {
         PaymentProperties.Psp psp = properties.psp();
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(psp.connectTimeout()).build());
+        // Blocking calls on the charge worker's (virtual) thread: the JDK's HttpClient hands every exchange to its
+        // selector and worker threads and back, which cost more CPU than the call itself (docs/benchmarks.md).
+        SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
+        requestFactory.setConnectTimeout(psp.connectTimeout());
         requestFactory.setReadTimeout(psp.readTimeout());
         this.http = builder.clone().baseUrl(psp.baseUrl().toString()).requestFactory(requestFactory).build();
         this.retry = retries.retry(PSP);
