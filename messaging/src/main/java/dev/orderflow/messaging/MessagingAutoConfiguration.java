@@ -17,7 +17,9 @@ import dev.orderflow.messaging.outbox.LeaderConnectionFactory;
 import dev.orderflow.messaging.outbox.OutboxRelay;
 import dev.orderflow.messaging.outbox.OutboxStore;
 import dev.orderflow.messaging.schema.MessagingSchema;
+import dev.orderflow.messaging.tracing.HandlingObservations;
 import dev.orderflow.messaging.tracing.MicrometerCurrentTrace;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -177,7 +179,7 @@ public class MessagingAutoConfiguration {
     MessageConsumers messageConsumers(ObjectProvider<MessageHandler<?>> handlers, KafkaClientSettings kafka,
             DeadLetterProducer deadLetterProducer, DataSource dataSource, PlatformTransactionManager transactionManager,
             MessagingProperties properties, MessagingMetrics metrics, Environment environment,
-            ApplicationContext context, MessagingSchema schema) {
+            ApplicationContext context, MessagingSchema schema, ObjectProvider<ObservationRegistry> observations) {
         List<MessageHandler<?>> all = handlers.orderedStream().toList();
         String groupId = properties.consumer().groupId().isBlank()
                 ? requiredApplicationName(environment, all)
@@ -185,7 +187,8 @@ public class MessagingAutoConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = containerFactory(kafka, groupId,
                 deadLetterProducer, properties.consumer(), metrics, context);
         return new MessageConsumers(all, factory, groupId, new Inbox(new JdbcTemplate(dataSource)),
-                new TransactionTemplate(transactionManager), metrics, properties.consumer().transactionSize());
+                new TransactionTemplate(transactionManager), metrics, properties.consumer().transactionSize(),
+                new HandlingObservations(observations.getIfUnique(() -> ObservationRegistry.NOOP)));
     }
 
     /**

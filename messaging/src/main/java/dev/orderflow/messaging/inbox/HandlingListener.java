@@ -8,6 +8,7 @@ import dev.orderflow.messaging.MessageHandler;
 import dev.orderflow.messaging.envelope.CloudEventHeaders;
 import dev.orderflow.messaging.envelope.HandlingContext;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
+import dev.orderflow.messaging.tracing.HandlingObservations;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,10 @@ final class HandlingListener<M> implements BatchMessageListener<String, byte[]> 
     private final TransactionTemplate transactions;
     private final MessagingMetrics metrics;
     private final int transactionSize;
+    private final HandlingObservations observations;
 
     HandlingListener(MessageHandler<M> handler, String consumer, Inbox inbox, TransactionTemplate transactions,
-            MessagingMetrics metrics, int transactionSize) {
+            MessagingMetrics metrics, int transactionSize, HandlingObservations observations) {
         if (transactionSize < 1) {
             throw new IllegalArgumentException("transactionSize must be at least 1, was " + transactionSize);
         }
@@ -54,6 +56,7 @@ final class HandlingListener<M> implements BatchMessageListener<String, byte[]> 
         this.transactions = transactions;
         this.metrics = metrics;
         this.transactionSize = transactionSize;
+        this.observations = observations;
     }
 
     @Override
@@ -128,7 +131,8 @@ final class HandlingListener<M> implements BatchMessageListener<String, byte[]> 
                         consumer);
                 continue;
             }
-            HandlingContext.handling(envelope, () -> handler.handle(readable.message(), envelope));
+            observations.observe(envelope, consumer,
+                    () -> HandlingContext.handling(envelope, () -> handler.handle(readable.message(), envelope)));
         }
         return duplicates;
     }

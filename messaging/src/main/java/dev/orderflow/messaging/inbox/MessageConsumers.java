@@ -2,6 +2,7 @@ package dev.orderflow.messaging.inbox;
 
 import dev.orderflow.messaging.MessageHandler;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
+import dev.orderflow.messaging.tracing.HandlingObservations;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -23,7 +24,8 @@ public class MessageConsumers implements SmartLifecycle {
 
     public MessageConsumers(List<MessageHandler<?>> handlers,
             ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, String groupId, Inbox inbox,
-            TransactionTemplate transactions, MessagingMetrics metrics, int transactionSize) {
+            TransactionTemplate transactions, MessagingMetrics metrics, int transactionSize,
+            HandlingObservations observations) {
         for (MessageHandler<?> handler : handlers) {
             if (containers.containsKey(handler.topic())) {
                 throw new IllegalStateException("two MessageHandlers consume " + handler.topic()
@@ -33,7 +35,7 @@ public class MessageConsumers implements SmartLifecycle {
             container.getContainerProperties().setGroupId(groupId);
             container.getContainerProperties().setClientId(groupId + "-" + handler.topic());
             container.getContainerProperties().setMessageListener(listener(handler, groupId, inbox, transactions, metrics,
-                    transactionSize));
+                    transactionSize, observations));
             container.setBeanName("orderflow-consumer-" + handler.topic());
             container.setAutoStartup(false);
             containers.put(handler.topic(), container);
@@ -41,8 +43,9 @@ public class MessageConsumers implements SmartLifecycle {
     }
 
     private static <M> HandlingListener<M> listener(MessageHandler<M> handler, String consumer, Inbox inbox,
-            TransactionTemplate transactions, MessagingMetrics metrics, int transactionSize) {
-        return new HandlingListener<>(handler, consumer, inbox, transactions, metrics, transactionSize);
+            TransactionTemplate transactions, MessagingMetrics metrics, int transactionSize,
+            HandlingObservations observations) {
+        return new HandlingListener<>(handler, consumer, inbox, transactions, metrics, transactionSize, observations);
     }
 
     /** The container consuming {@code topic}, e.g. to pause it or to see its assignment. */

@@ -1,6 +1,7 @@
 package dev.orderflow.messaging.it;
 
 import dev.orderflow.localstack.RealInfrastructure;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -21,7 +22,9 @@ import java.lang.annotation.Target;
         "orderflow.messaging.consumer.max-retry-time=1s",
         "orderflow.messaging.topics.partitions=3",
         "spring.kafka.consumer.properties.metadata.max.age.ms=1000",
-        "management.endpoints.web.exposure.include=health,deadletters"})
+        "management.endpoints.web.exposure.include=health,deadletters",
+        "management.tracing.sampling.probability=1.0"})
+@AutoConfigureTracing
 @Import(RealInfrastructure.class)
 @interface MessagingIntegrationTest {
 }

@@ -16,6 +16,9 @@ import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.outbox.LeaderConnectionFactory;
 import dev.orderflow.messaging.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -62,6 +65,8 @@ class OutboxIT {
     MessagingProperties properties;
     @Autowired
     InventoryCommandsHandler handler;
+    @Autowired
+    ExportedSpans spans;
 
     @Test
     void publishesNothingOfARolledBackTransactionAndExactlyTheMessagesOfACommittedOne() {
@@ -143,7 +148,7 @@ class OutboxIT {
     }
 
     @Test
-    void aHandledMessagesRepliesCarryItsCorrelationAndCausation() {
+    void aHandledMessagesRepliesCarryItsCorrelationCausationAndTrace() {
         UUID orderId = UUID.randomUUID();
         try (TopicReader reader = new TopicReader(Topics.INVENTORY_EVENTS)) {
             UUID commandId = transactions.execute(status -> outbox.append(orderId.toString(),
@@ -155,9 +160,18 @@ class OutboxIT {
             assertThat(header(reply, "ce_type")).isEqualTo(StockReserved.TYPE);
             assertThat(header(reply, "ce_causationid")).isEqualTo(commandId.toString());
             assertThat(header(reply, "ce_correlationid")).isEqualTo(orderId.toString());
-            String commandTrace = jdbc.queryForObject("select traceparent from messaging.outbox where message_id = ?",
-                    String.class, commandId);
-            assertThat(header(reply, "traceparent")).isEqualTo(commandTrace);
+            Traceparent command = Traceparent.parse(jdbc.queryForObject(
+                    "select traceparent from messaging.outbox where message_id = ?", String.class, commandId)).orElseThrow();
+            Traceparent answer = Traceparent.parse(header(reply, "traceparent")).orElseThrow();
+            // One trace: the command's span -> the consumer span that handled it -> the reply.
+            SpanData handling = spans.awaitSpan(span -> span.getSpanId().equals(answer.parentId()), Duration.ofSeconds(10));
+            assertThat(answer.traceId()).isEqualTo(command.traceId());
+            assertThat(handling.getTraceId()).isEqualTo(command.traceId());
+            assertThat(handling.getParentSpanId()).isEqualTo(command.parentId());
+            assertThat(handling.getKind()).isEqualTo(SpanKind.CONSUMER);
+            assertThat(handling.getName()).isEqualTo(Topics.INVENTORY_COMMANDS + " process");
+            assertThat(handling.getAttributes().asMap()).containsEntry(
+                    AttributeKey.stringKey("messaging.message.id"), commandId.toString());
         }
     }
 
