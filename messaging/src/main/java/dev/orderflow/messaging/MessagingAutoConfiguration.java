@@ -174,12 +174,18 @@ public class MessagingAutoConfiguration {
         return new DeadLetterProducer(config);
     }
 
+    /** Each message's handling observed, and the work it leaves to background workers (a span each, with a tracer). */
+    @Bean
+    HandlingObservations handlingObservations(ObjectProvider<ObservationRegistry> observations) {
+        return new HandlingObservations(observations.getIfUnique(() -> ObservationRegistry.NOOP));
+    }
+
     @Bean
     @ConditionalOnProperty(prefix = "orderflow.messaging.consumer", name = "enabled", matchIfMissing = true)
     MessageConsumers messageConsumers(ObjectProvider<MessageHandler<?>> handlers, KafkaClientSettings kafka,
             DeadLetterProducer deadLetterProducer, DataSource dataSource, PlatformTransactionManager transactionManager,
             MessagingProperties properties, MessagingMetrics metrics, Environment environment,
-            ApplicationContext context, MessagingSchema schema, ObjectProvider<ObservationRegistry> observations) {
+            ApplicationContext context, MessagingSchema schema, HandlingObservations observations) {
         List<MessageHandler<?>> all = handlers.orderedStream().toList();
         String groupId = properties.consumer().groupId().isBlank()
                 ? requiredApplicationName(environment, all)
@@ -188,7 +194,7 @@ public class MessagingAutoConfiguration {
                 deadLetterProducer, properties.consumer(), metrics, context);
         return new MessageConsumers(all, factory, groupId, new Inbox(new JdbcTemplate(dataSource)),
                 new TransactionTemplate(transactionManager), metrics, properties.consumer().transactionSize(),
-                new HandlingObservations(observations.getIfUnique(() -> ObservationRegistry.NOOP)));
+                observations);
     }
 
     /**

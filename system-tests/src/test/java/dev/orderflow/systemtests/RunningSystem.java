@@ -23,6 +23,7 @@ public final class RunningSystem {
 
     private static Stack stack;
     private static Api api;
+    private static OtlpReceiver traces;
 
     private RunningSystem() {
     }
@@ -32,6 +33,12 @@ public final class RunningSystem {
             api = new Api(start());
         }
         return api;
+    }
+
+    /** The spans every service of the stack exported (tracing is switched on for the system tests). */
+    public static synchronized OtlpReceiver traces() {
+        api();
+        return traces;
     }
 
     /** The stack, started on first use; a suite that adds instances or faults restores it before it ends. */
@@ -53,12 +60,22 @@ public final class RunningSystem {
                 .readinessTimeout(Duration.ofMinutes(4))
                 .jvmOptions("-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1")
                 .environment(ORDER, "ORDERFLOW_ORDER_SAGA_DEADLINE", SAGA_DEADLINE.toSeconds() + "s");
+        // Every service exports its spans to a receiver in this JVM, as they would to a collector.
+        traces = new OtlpReceiver();
+        for (OrderflowService service : OrderflowService.values()) {
+            builder.environment(service, "MANAGEMENT_TRACING_EXPORT_ENABLED", "true")
+                    .environment(service, "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                            traces.tracesEndpoint());
+        }
         String root = System.getProperty("orderflow.repository.root");
         if (root != null) {
             builder.repositoryRoot(Path.of(root));
         }
         stack = builder.build();
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-tests-stack-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            traces.close();
+        }, "system-tests-stack-stop"));
         stack.start();
         return stack;
     }

@@ -7,6 +7,8 @@ import dev.orderflow.events.payment.PaymentEvent;
 import dev.orderflow.events.payment.PaymentRefunded;
 import dev.orderflow.events.payment.RefundPayment;
 import dev.orderflow.messaging.IncomingMessage;
+import dev.orderflow.messaging.envelope.CurrentTrace;
+import dev.orderflow.messaging.envelope.Traceparent;
 import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.payment.domain.ClosedOrder;
 import dev.orderflow.payment.domain.CreditAccount;
@@ -20,6 +22,7 @@ import dev.orderflow.payment.store.Ledger;
 import dev.orderflow.payment.store.Payments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,11 +53,13 @@ public class Cashier {
     private final PaymentOutcomes outcomes;
     private final WorkQueue chargeQueue;
     private final Clock clock;
+    private final CurrentTrace currentTrace;
 
     Cashier(CreditAccounts accounts, Payments payments, ClosedOrders closedOrders, Ledger ledger,
             FraudScreen fraudScreen, PaymentGatewayClient gateway, PaymentOutcomes outcomes,
-            WorkQueue chargeQueue, Clock clock) {
+            WorkQueue chargeQueue, Clock clock, ObjectProvider<CurrentTrace> currentTrace) {
         this.accounts = accounts;
+        this.currentTrace = currentTrace.getIfAvailable(() -> CurrentTrace.NONE);
         this.payments = payments;
         this.closedOrders = closedOrders;
         this.ledger = ledger;
@@ -101,8 +106,10 @@ public class Cashier {
         Instant now = clock.instant();
         account.hold(command.amount(), now);
         accounts.update(account);
+        // The charge worker continues the trace from here: the consumer span handling the command if a tracer runs.
+        String trace = currentTrace.current().map(Traceparent::toString).orElse(message.traceparent());
         Payment payment = Payment.pending(command.orderId(), command.customerId(), command.amount(), message.id(),
-                message.traceparent(), now);
+                trace, now);
         payments.insert(payment);
         chargeQueue.enqueue(payment.id());
         log.debug("Payment of order {} pending: {} held", command.orderId(), command.amount());

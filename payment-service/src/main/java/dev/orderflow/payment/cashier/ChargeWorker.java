@@ -1,5 +1,6 @@
 package dev.orderflow.payment.cashier;
 
+import dev.orderflow.messaging.tracing.HandlingObservations;
 import dev.orderflow.messaging.work.BackgroundWorker;
 import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.payment.config.PaymentProperties;
@@ -44,10 +45,12 @@ public class ChargeWorker implements SmartLifecycle, BackgroundWorker.Work<Claim
     private final MeterRegistry registry;
     private final Timer pendingFor;
     private final AtomicLong pending = new AtomicLong();
+    private final HandlingObservations observations;
 
     ChargeWorker(PendingCharges queue, WorkQueue chargeQueue, PaymentGatewayClient gateway, Clock clock,
-            PaymentProperties properties, MeterRegistry registry) {
+            PaymentProperties properties, MeterRegistry registry, HandlingObservations observations) {
         this.queue = queue;
+        this.observations = observations;
         this.gateway = gateway;
         this.clock = clock;
         this.workers = new BackgroundWorker<>("payment-charge", this, properties.charging().pollInterval(),
@@ -87,6 +90,11 @@ public class ChargeWorker implements SmartLifecycle, BackgroundWorker.Work<Claim
      */
     @Override
     public void process(ClaimedCharge claimed) {
+        observations.observeWork("payment charge", claimed.commandTraceparent(), claimed.orderId().toString(),
+                () -> settle(claimed));
+    }
+
+    private void settle(ClaimedCharge claimed) {
         try {
             if (claimed.chargeId() != null) {
                 refundChargeOfClosedOrder(claimed, claimed.chargeId());

@@ -62,7 +62,8 @@ public class Payment {
      * Credit and fraud checks passed and the amount is held: the gateway is yet to charge it.
      *
      * @param commandId          the message id of the command that asked, the cause of the reply to come
-     * @param commandTraceparent that command's trace context, continued by the reply; may be null
+     * @param commandTraceparent the trace context that command was handled in (its consumer span when a tracer runs,
+     *                           else its own), continued by the charge and the reply; may be null
      */
     public static Payment pending(UUID orderId, String customerId, Money amount, String commandId,
             String commandTraceparent, Instant now) {

@@ -1,0 +1,91 @@
+package dev.orderflow.systemtests;
+
+import dev.orderflow.systemtests.OtlpReceiver.ReceivedSpan;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One trace per order: the spans every service exports for one order (docs/observability.md) share one trace id,
+ * rooted in order-service's {@code POST /api/orders}, and each Kafka hop is a consumer span whose parent is a span
+ * of the service that sent the message.
+ */
+class TraceIT extends EndToEndTest {
+
+    private static final String CORRELATION_ID = "orderflow.correlation.id";
+    private static final Set<String> MESSAGING_SERVICES = Set.of("order-service", "inventory-service",
+            "payment-service", "notification-service");
+
+    private final OtlpReceiver traces = RunningSystem.traces();
+
+    @Test
+    void anOrdersSpansInEveryServiceAreOneTraceWithASpanPerHopUnderItsSender() {
+        String sku = catalog.newProduct("12.50", 5);
+        String orderId = api.placeAcceptedOrder("c-1003", new Api.Line(sku, 1));
+        invariants.awaitStatus(orderId, "CONFIRMED");
+
+        // The spans arrive in each exporter's batches, a few seconds after they end. Every message of the order (the
+        // saga's commands and replies, the order's events) is handled in a consumer span carrying the order id.
+        List<ReceivedSpan> handled = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> traces.spans(span -> orderId.equals(span.attributes().get(CORRELATION_ID))
+                                && span.attributes().containsKey("messaging.destination.name")),
+                        spans -> spans.stream().map(ReceivedSpan::service).collect(Collectors.toSet())
+                                .containsAll(MESSAGING_SERVICES));
+        Set<String> traceIds = handled.stream().map(ReceivedSpan::traceId).collect(Collectors.toSet());
+        assertThat(traceIds).as("the trace ids of the order's consumer spans").hasSize(1);
+        String traceId = traceIds.iterator().next();
+
+        // Every parent of those spans arrives too: the whole chain back to the root.
+        Map<String, ReceivedSpan> trace = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> bySpanId(traces.spans(span -> span.traceId().equals(traceId))),
+                        spans -> handled.stream().allMatch(span -> reachesTheRoot(span, spans)));
+
+        List<ReceivedSpan> roots = trace.values().stream().filter(ReceivedSpan::isRoot).toList();
+        assertThat(roots).singleElement().satisfies(root -> {
+            assertThat(root.service()).isEqualTo("order-service");
+            assertThat(root.kind()).isEqualTo("SPAN_KIND_SERVER");
+            assertThat(root.name()).isEqualToIgnoringCase("http post /api/orders");
+        });
+        assertThat(handled).allSatisfy(span -> {
+            assertThat(span.kind()).isEqualTo("SPAN_KIND_CONSUMER");
+            ReceivedSpan sender = trace.get(span.parentSpanId());
+            assertThat(sender.service()).as("the sender of the message %s handled", span.name())
+                    .isNotEqualTo(span.service());
+        });
+        assertThat(handled).extracting(ReceivedSpan::service).containsAll(MESSAGING_SERVICES);
+
+        // The charge, done later by payment's charge worker, stays in the trace, and so does its call to the gateway.
+        ReceivedSpan gateway = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> traces.spans(span -> span.traceId().equals(traceId)
+                                && span.service().equals("external-simulator") && span.kind().equals("SPAN_KIND_SERVER"))
+                        .stream().findFirst(), found -> found.isPresent()).orElseThrow();
+        Map<String, ReceivedSpan> all = bySpanId(traces.spans(span -> span.traceId().equals(traceId)));
+        ReceivedSpan call = all.get(gateway.parentSpanId());
+        assertThat(call.service()).isEqualTo("payment-service");
+        assertThat(call.kind()).isEqualTo("SPAN_KIND_CLIENT");
+        assertThat(all.get(call.parentSpanId()).name()).isEqualTo("payment charge");
+    }
+
+    private static Map<String, ReceivedSpan> bySpanId(List<ReceivedSpan> spans) {
+        return spans.stream().collect(Collectors.toMap(ReceivedSpan::spanId, Function.identity(), (a, b) -> a));
+    }
+
+    private static boolean reachesTheRoot(ReceivedSpan span, Map<String, ReceivedSpan> trace) {
+        ReceivedSpan current = span;
+        for (int depth = 0; depth < 100 && current != null; depth++) {
+            if (current.isRoot()) {
+                return true;
+            }
+            current = trace.get(current.parentSpanId());
+        }
+        return false;
+    }
+}
