@@ -62,16 +62,26 @@ class TraceIT extends EndToEndTest {
         });
         assertThat(handled).extracting(ReceivedSpan::service).containsAll(MESSAGING_SERVICES);
 
-        // The charge, done later by payment's charge worker, stays in the trace, and so does its call to the gateway.
-        ReceivedSpan gateway = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> traces.spans(span -> span.traceId().equals(traceId)
-                                && span.service().equals("external-simulator") && span.kind().equals("SPAN_KIND_SERVER"))
-                        .stream().findFirst(), found -> found.isPresent()).orElseThrow();
-        Map<String, ReceivedSpan> all = bySpanId(traces.spans(span -> span.traceId().equals(traceId)));
-        ReceivedSpan call = all.get(gateway.parentSpanId());
-        assertThat(call.service()).isEqualTo("payment-service");
-        assertThat(call.kind()).isEqualTo("SPAN_KIND_CLIENT");
-        assertThat(all.get(call.parentSpanId()).name()).isEqualTo("payment charge");
+        // The work left to background workers stays in the trace with the calls it makes: payment's charge and its
+        // call to the gateway, notification's deliveries and their calls to the provider (both the simulator).
+        assertCallUnder(traceId, "payment-service", "payment charge");
+        assertCallUnder(traceId, "notification-service", "notification delivery");
+    }
+
+    /** The simulator answered a call of {@code service} made in a span named {@code work}, in the trace. */
+    private void assertCallUnder(String traceId, String service, String work) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Map<String, ReceivedSpan> trace = bySpanId(traces.spans(span -> span.traceId().equals(traceId)));
+            assertThat(trace.values()).as("the simulator's server spans of a call by %s in %s", service, work)
+                    .anySatisfy(answer -> {
+                        assertThat(answer.service()).isEqualTo("external-simulator");
+                        assertThat(answer.kind()).isEqualTo("SPAN_KIND_SERVER");
+                        ReceivedSpan call = trace.get(answer.parentSpanId());
+                        assertThat(call.service()).isEqualTo(service);
+                        assertThat(call.kind()).isEqualTo("SPAN_KIND_CLIENT");
+                        assertThat(trace.get(call.parentSpanId()).name()).isEqualTo(work);
+                    });
+        });
     }
 
     private static Map<String, ReceivedSpan> bySpanId(List<ReceivedSpan> spans) {

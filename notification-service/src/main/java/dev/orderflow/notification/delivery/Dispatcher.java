@@ -1,5 +1,6 @@
 package dev.orderflow.notification.delivery;
 
+import dev.orderflow.messaging.tracing.HandlingObservations;
 import dev.orderflow.messaging.work.BackgroundWorker;
 import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.notification.config.NotificationProperties;
@@ -33,10 +34,13 @@ public class Dispatcher implements SmartLifecycle, BackgroundWorker.Work<Deliver
     private final Clock clock;
     private final Duration lease;
     private final BackgroundWorker<Delivery> workers;
+    private final HandlingObservations observations;
 
     public Dispatcher(DeliveryQueue queue, WorkQueue notificationQueue, NotificationProvider provider,
-                      DeliveryMetrics metrics, Clock clock, NotificationProperties properties) {
+                      DeliveryMetrics metrics, Clock clock, NotificationProperties properties,
+                      HandlingObservations observations) {
         this.queue = queue;
+        this.observations = observations;
         this.provider = provider;
         this.metrics = metrics;
         this.clock = clock;
@@ -63,6 +67,11 @@ public class Dispatcher implements SmartLifecycle, BackgroundWorker.Work<Deliver
 
     @Override
     public void process(Delivery delivery) {
+        observations.observeWork("notification delivery", delivery.traceContext(),
+                delivery.orderId() == null ? null : delivery.orderId().toString(), () -> deliver(delivery));
+    }
+
+    private void deliver(Delivery delivery) {
         // A delivery that waited for a free slot past half its lease is left to the next claim rather than risk two
         // dispatchers sending the same notification at the same time.
         if (clock.instant().plus(lease.dividedBy(2)).isAfter(delivery.leaseUntil())) {

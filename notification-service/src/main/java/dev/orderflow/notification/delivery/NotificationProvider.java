@@ -7,6 +7,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.ResourceAccessException;
@@ -33,8 +35,10 @@ public class NotificationProvider implements AutoCloseable {
     private final TimeLimiter timeLimiter;
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
-    // Calls run on their own (virtual) threads so the time limit can abandon and interrupt a slow one.
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    // Calls run on their own (virtual) threads so the time limit can abandon and interrupt a slow one; each takes the
+    // caller's context along (its current observation: the delivery's span is the parent of the call's).
+    private final ExecutorService calls = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+            ContextSnapshotFactory.builder().build());
 
     public NotificationProvider(RestClient http, TimeLimiterRegistry timeLimiters,
                                 CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {

@@ -27,13 +27,14 @@ public class Notification {
     private String providerMessageId;
     /** The id of the message that caused this notification, to trace it back. */
     private String sourceMessageId;
+    private String traceContext;
     private Instant createdAt;
     private Instant sentAt;
 
     private Notification() {
     }
 
-    private Notification(CustomerNotice notice, String sourceMessageId, Instant now) {
+    private Notification(CustomerNotice notice, String sourceMessageId, String traceContext, Instant now) {
         this.id = UUID.randomUUID();
         this.orderId = notice.orderId();
         this.customerId = notice.customerId();
@@ -44,6 +45,7 @@ public class Notification {
         this.status = NotificationStatus.PENDING;
         this.attempts = 0;
         this.sourceMessageId = Objects.requireNonNull(sourceMessageId, "sourceMessageId");
+        this.traceContext = traceContext;
         this.createdAt = now;
     }
 
@@ -53,7 +55,7 @@ public class Notification {
      */
     public static Notification restore(UUID id, UUID orderId, String customerId, Channel channel, Template template,
             String recipient, String body, NotificationStatus status, int attempts, String lastError,
-            String providerMessageId, String sourceMessageId, Instant createdAt, Instant sentAt) {
+            String providerMessageId, String sourceMessageId, String traceContext, Instant createdAt, Instant sentAt) {
         Notification notification = new Notification();
         notification.id = Objects.requireNonNull(id, "id");
         notification.orderId = orderId;
@@ -67,6 +69,7 @@ public class Notification {
         notification.lastError = lastError;
         notification.providerMessageId = providerMessageId;
         notification.sourceMessageId = sourceMessageId;
+        notification.traceContext = traceContext;
         notification.createdAt = createdAt;
         notification.sentAt = sentAt;
         return notification;
@@ -74,7 +77,16 @@ public class Notification {
 
     /** A new notification, due for delivery at once. */
     public static Notification pending(CustomerNotice notice, String sourceMessageId, Instant now) {
-        return new Notification(notice, sourceMessageId, now);
+        return pending(notice, sourceMessageId, null, now);
+    }
+
+    /**
+     * A new notification, due for delivery at once, whose delivery continues the trace {@code traceContext} (a W3C
+     * {@code traceparent}: the span that handled the event asking for it; null for none).
+     */
+    public static Notification pending(CustomerNotice notice, String sourceMessageId, String traceContext,
+            Instant now) {
+        return new Notification(notice, sourceMessageId, traceContext, now);
     }
 
     /** The provider accepted the message. Recording it twice (a late duplicate attempt) changes nothing. */
@@ -162,6 +174,11 @@ public class Notification {
 
     public String getSourceMessageId() {
         return sourceMessageId;
+    }
+
+    /** The trace its delivery continues (a W3C {@code traceparent}), or null. */
+    public String getTraceContext() {
+        return traceContext;
     }
 
     public Instant getCreatedAt() {

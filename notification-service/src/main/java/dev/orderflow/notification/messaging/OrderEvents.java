@@ -4,12 +4,15 @@ import dev.orderflow.events.Topics;
 import dev.orderflow.events.order.OrderEvent;
 import dev.orderflow.messaging.IncomingMessage;
 import dev.orderflow.messaging.MessageHandler;
+import dev.orderflow.messaging.envelope.CurrentTrace;
+import dev.orderflow.messaging.envelope.Traceparent;
 import dev.orderflow.notification.delivery.DeliveryMetrics;
 import dev.orderflow.notification.delivery.DeliveryQueue;
 import dev.orderflow.notification.domain.CustomerNotice;
 import dev.orderflow.notification.domain.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +32,11 @@ class OrderEvents implements MessageHandler<OrderEvent> {
     private final DeliveryQueue deliveries;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final CurrentTrace currentTrace;
 
-    OrderEvents(DeliveryQueue deliveries, DeliveryMetrics metrics, Clock clock) {
+    OrderEvents(DeliveryQueue deliveries, DeliveryMetrics metrics, Clock clock,
+            ObjectProvider<CurrentTrace> currentTrace) {
+        this.currentTrace = currentTrace.getIfAvailable(() -> CurrentTrace.NONE);
         this.deliveries = deliveries;
         this.metrics = metrics;
         this.clock = clock;
@@ -50,7 +56,9 @@ class OrderEvents implements MessageHandler<OrderEvent> {
     @Transactional(propagation = Propagation.MANDATORY)
     public void handle(OrderEvent event, IncomingMessage envelope) {
         CustomerNotice.about(event).ifPresent(notice -> {
-            Notification notification = Notification.pending(notice, envelope.id(), clock.instant());
+            // The delivery continues the trace from here: the consumer span handling the event if a tracer runs.
+            String trace = currentTrace.current().map(Traceparent::toString).orElse(envelope.traceparent());
+            Notification notification = Notification.pending(notice, envelope.id(), trace, clock.instant());
             if (!deliveries.add(notification)) {
                 // The inbox catches redeliveries of one message id; this catches the same event under a new id.
                 metrics.duplicate();

@@ -29,14 +29,15 @@ public class Notifications {
 
     private static final String COLUMNS = """
             id, order_id, customer_id, channel, template, recipient, body, status, attempts, last_error,
-            provider_message_id, source_message_id, created_at, sent_at""";
+            provider_message_id, source_message_id, trace_context, created_at, sent_at""";
 
     private static final RowMapper<Notification> NOTIFICATION = (row, number) -> Notification.restore(
             row.getObject("id", UUID.class), row.getObject("order_id", UUID.class), row.getString("customer_id"),
             Channel.valueOf(row.getString("channel")), Template.valueOf(row.getString("template")),
             row.getString("recipient"), row.getString("body"), NotificationStatus.valueOf(row.getString("status")),
             row.getInt("attempts"), row.getString("last_error"), row.getString("provider_message_id"),
-            row.getString("source_message_id"), instant(row, "created_at"), instant(row, "sent_at"));
+            row.getString("source_message_id"), row.getString("trace_context"), instant(row, "created_at"),
+            instant(row, "sent_at"));
 
     private final JdbcClient jdbc;
 
@@ -53,11 +54,12 @@ public class Notifications {
     public boolean addIfAbsent(Notification n) {
         return jdbc.sql("""
                         INSERT INTO notification (id, order_id, customer_id, channel, template, recipient, body, status,
-                                                  attempts, source_message_id, created_at, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, 0)
+                                                  attempts, source_message_id, trace_context, created_at, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, 0)
                         ON CONFLICT (order_id, template) DO NOTHING""")
                 .params(n.getId(), n.getOrderId(), n.getCustomerId(), n.getChannel().name(), n.getTemplate().name(),
-                        n.getRecipient(), n.getBody(), n.getSourceMessageId(), timestamp(n.getCreatedAt()))
+                        n.getRecipient(), n.getBody(), n.getSourceMessageId(), n.getTraceContext(),
+                        timestamp(n.getCreatedAt()))
                 .update() == 1;
     }
 

@@ -91,6 +91,6 @@ class NotificationProviderIT extends NotificationServiceIT {
 
     private static Delivery aDelivery(String recipient) {
         return new Delivery(UUID.randomUUID(), Channel.EMAIL, recipient, Template.ORDER_CONFIRMED,
-                "Your order is confirmed.", 1, Instant.now().plusSeconds(60));
+                "Your order is confirmed.", 1, Instant.now().plusSeconds(60), null, null);
     }
 }
