@@ -34,22 +34,14 @@ public final class HandlingObservations {
 
     /** Runs {@code handling} as the handling of {@code message} by {@code consumer}, observed. */
     public void observe(IncomingMessage message, String consumer, Runnable handling) {
-        ReceiverContext<IncomingMessage> context = new ReceiverContext<>(
-                (carrier, key) -> TRACEPARENT.equals(key) ? carrier.traceparent() : null);
-        context.setCarrier(message);
-        context.setRemoteServiceName("kafka");
-        Observation observation = Observation.createNotStarted(NAME, () -> context, registry)
+        continuing(NAME, message.traceparent(), message.correlationId(), "kafka")
                 .contextualName(message.topic() + " process")
                 .lowCardinalityKeyValue("messaging.system", "kafka")
                 .lowCardinalityKeyValue("messaging.destination.name", message.topic())
                 .lowCardinalityKeyValue("messaging.consumer.group.name", consumer)
                 .lowCardinalityKeyValue("orderflow.message.type", message.type())
-                .highCardinalityKeyValue("messaging.message.id", message.id());
-        if (message.correlationId() != null) {
-            // The order id for the saga's messages: an order's spans can be found by it.
-            observation.highCardinalityKeyValue(CORRELATION_ID, message.correlationId());
-        }
-        observation.observe(handling);
+                .highCardinalityKeyValue("messaging.message.id", message.id())
+                .observe(handling);
     }
 
     /**
@@ -58,15 +50,25 @@ public final class HandlingObservations {
      * span, stored with the work), so that the worker's calls and the messages it appends stay in that trace.
      */
     public void observeWork(String name, String traceparent, String correlationId, Runnable work) {
+        continuing(WORK_NAME, traceparent, correlationId, null)
+                .contextualName(name)
+                .lowCardinalityKeyValue("orderflow.work", name)
+                .observe(work);
+    }
+
+    /**
+     * An observation whose context carries {@code traceparent} (null: none), so that a tracer's span continues that
+     * trace, and the correlation id (the order id for the saga's messages: an order's spans can be found by it).
+     */
+    private Observation continuing(String name, String traceparent, String correlationId, String remoteService) {
         ReceiverContext<String> context = new ReceiverContext<>(
                 (carrier, key) -> TRACEPARENT.equals(key) ? carrier : null);
         context.setCarrier(traceparent);
-        Observation observation = Observation.createNotStarted(WORK_NAME, () -> context, registry)
-                .contextualName(name)
-                .lowCardinalityKeyValue("orderflow.work", name);
+        context.setRemoteServiceName(remoteService);
+        Observation observation = Observation.createNotStarted(name, () -> context, registry);
         if (correlationId != null) {
             observation.highCardinalityKeyValue(CORRELATION_ID, correlationId);
         }
-        observation.observe(work);
+        return observation;
     }
 }
