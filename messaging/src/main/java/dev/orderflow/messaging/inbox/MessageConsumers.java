@@ -3,6 +3,8 @@ package dev.orderflow.messaging.inbox;
 import dev.orderflow.messaging.MessageHandler;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
 import dev.orderflow.messaging.tracing.HandlingObservations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -12,12 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One listener container per {@link MessageHandler} bean, all in the service's consumer group, started with the
  * application and stopped (offsets of handled records committed) before it shuts down.
  */
 public class MessageConsumers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageConsumers.class);
 
     private final Map<String, ConcurrentMessageListenerContainer<String, byte[]>> containers = new LinkedHashMap<>();
     private volatile boolean running;
@@ -63,9 +69,27 @@ public class MessageConsumers implements SmartLifecycle {
         running = true;
     }
 
+    /**
+     * Stops every container at once and waits until all have stopped, or until the longest of their shutdown
+     * timeouts has passed: one after the other, a service with five topics would wait five timeouts for a broker
+     * that went away first.
+     */
     @Override
     public void stop() {
-        containers.values().forEach(ConcurrentMessageListenerContainer::stop);
+        CountDownLatch stopped = new CountDownLatch(containers.size());
+        long longestMillis = 0;
+        for (ConcurrentMessageListenerContainer<String, byte[]> container : containers.values()) {
+            longestMillis = Math.max(longestMillis, container.getContainerProperties().getShutdownTimeout());
+            container.stop(stopped::countDown);
+        }
+        try {
+            if (!stopped.await(longestMillis, TimeUnit.MILLISECONDS)) {
+                log.warn("{} of {} consumers had not stopped after {} ms; going on without them", stopped.getCount(),
+                        containers.size(), longestMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         running = false;
     }
 
