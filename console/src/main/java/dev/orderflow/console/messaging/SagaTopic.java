@@ -1,0 +1,43 @@
+package dev.orderflow.console.messaging;
+
+import dev.orderflow.console.domain.Milestone;
+import dev.orderflow.console.store.OrderFlows;
+import dev.orderflow.messaging.IncomingMessage;
+import dev.orderflow.messaging.MessageHandler;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records every message of one topic of the saga as a milestone of its order, in the inbox transaction: what the
+ * message says, who wrote it ({@code ce_source}) and when ({@code ce_time}).
+ *
+ * @param <M> the sealed family of the topic's messages
+ */
+class SagaTopic<M> implements MessageHandler<M> {
+
+    private final String topic;
+    private final Class<M> messageType;
+    private final OrderFlows flows;
+
+    SagaTopic(String topic, Class<M> messageType, OrderFlows flows) {
+        this.topic = topic;
+        this.messageType = messageType;
+        this.flows = flows;
+    }
+
+    @Override
+    public String topic() {
+        return topic;
+    }
+
+    @Override
+    public Class<M> messageType() {
+        return messageType;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void handle(M message, IncomingMessage envelope) {
+        flows.record(Milestone.of(message, envelope.id(), envelope.source(), envelope.topic(), envelope.time()));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.orderflow.console.retention;
+
+import dev.orderflow.console.config.ConsoleProperties;
+import dev.orderflow.console.store.OrderFlows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Forgets orders that finished longer ago than {@code orderflow.console.retention.keep}, a batch per transaction.
+ * Orders in flight are never forgotten, however old: they are what an operator looks for.
+ */
+@Component
+class Retention {
+
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+    private final OrderFlows flows;
+    private final ConsoleProperties.Retention settings;
+    private final Clock clock;
+
+    Retention(OrderFlows flows, ConsoleProperties properties, Clock clock) {
+        this.flows = flows;
+        this.settings = properties.retention();
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${orderflow.console.retention.interval:1m}",
+            initialDelayString = "${orderflow.console.retention.interval:1m}")
+    void forgetOldOrders() {
+        Instant before = clock.instant().minus(settings.keep());
+        int forgotten = 0;
+        int batch;
+        do {
+            batch = flows.forgetFinishedBefore(before, settings.batchSize());
+            forgotten += batch;
+        } while (batch == settings.batchSize());
+        if (forgotten > 0) {
+            log.info("Forgot {} orders that finished before {}", forgotten, before);
+        }
+    }
+}

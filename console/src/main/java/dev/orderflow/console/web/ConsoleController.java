@@ -1,0 +1,84 @@
+package dev.orderflow.console.web;
+
+import dev.orderflow.console.domain.OrderFlow;
+import dev.orderflow.console.domain.Outcome;
+import dev.orderflow.console.domain.Timeline;
+import dev.orderflow.console.store.OrderFlows;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the console knows of orders' sagas, read from its own read model. */
+@RestController
+@RequestMapping("/api/console")
+class ConsoleController {
+
+    private final OrderFlows flows;
+    private final Clock clock;
+
+    ConsoleController(OrderFlows flows, Clock clock) {
+        this.flows = flows;
+        this.clock = clock;
+    }
+
+    @GetMapping("/orders")
+    @Operation(summary = "Orders in flight (the one at its step longest first), stuck ones only, or finished ones (latest first).")
+    List<OrderFlowView> orders(
+            @Parameter(description = "IN_FLIGHT, STUCK (in flight and not moved for stuckAfterSeconds) or FINISHED")
+            @RequestParam(defaultValue = "IN_FLIGHT") State state,
+            @Parameter(description = "for STUCK: seconds without a message")
+            @RequestParam(defaultValue = "30") @Min(1) @Max(86_400) int stuckAfterSeconds,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        Instant now = clock.instant();
+        List<OrderFlow> found = switch (state) {
+            case IN_FLIGHT -> flows.inFlight(limit);
+            case STUCK -> flows.stuckSince(now.minusSeconds(stuckAfterSeconds), limit);
+            case FINISHED -> flows.finished(limit);
+        };
+        return found.stream().map(flow -> OrderFlowView.of(flow, now)).toList();
+    }
+
+    @GetMapping("/orders/{orderId}")
+    @Operation(summary = "One order: its saga and every message of it, with the time each hop took.")
+    @Transactional(readOnly = true)
+    TimelineView order(@PathVariable UUID orderId) {
+        OrderFlow flow = flows.find(orderId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The console has seen no message of order "
+                        + orderId + "."), null));
+        return TimelineView.of(OrderFlowView.of(flow, clock.instant()), Timeline.of(flows.milestones(orderId)));
+    }
+
+    @GetMapping("/summary")
+    @Operation(summary = "Orders finished per outcome over the last window, per second, and orders in flight now.")
+    SummaryView summary(@RequestParam(defaultValue = "60") @Min(1) @Max(3_600) int windowSeconds) {
+        Instant now = clock.instant();
+        Map<Outcome, Long> finished = flows.outcomesSince(now.minus(Duration.ofSeconds(windowSeconds)));
+        Map<Outcome, Double> perSecond = new EnumMap<>(Outcome.class);
+        finished.forEach((outcome, count) -> perSecond.put(outcome, (double) count / windowSeconds));
+        return new SummaryView(now, windowSeconds, finished, perSecond, flows.countInFlight());
+    }
+
+    enum State {
+        IN_FLIGHT,
+        STUCK,
+        FINISHED
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the console's consumers on the real topics. */
+package dev.orderflow.console.messaging;

@@ -1,0 +1,15 @@
+package dev.orderflow.console.support;
+
+import dev.orderflow.localstack.RealInfrastructure;
+import dev.orderflow.localstack.StandInIssuer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole console on real Kafka and PostgreSQL, trusting the tests' stand-in issuer. Every integration test extends
+ * this, so they share one Spring context; they use fresh order ids, as the database and topics are shared too.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+@Import({RealInfrastructure.class, StandInIssuer.Trusted.class})
+public abstract class ConsoleIT {
+}

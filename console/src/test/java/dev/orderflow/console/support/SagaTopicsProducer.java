@@ -1,0 +1,77 @@
+package dev.orderflow.console.support;
+
+import dev.orderflow.events.MessageCatalog;
+import dev.orderflow.events.MessageType;
+import dev.orderflow.events.wire.MessageCodec;
+import dev.orderflow.localstack.RealInfrastructure;
+import dev.orderflow.messaging.envelope.CloudEventHeaders;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes messages of the saga on their real topics as their producers would: CloudEvents binary mode, keyed by
+ * order id, from the service that owns the topic. Message id and time are the caller's, to redeliver a message or to
+ * send a saga's messages out of their order.
+ */
+public final class SagaTopicsProducer implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+            ProducerConfig.ACKS_CONFIG, "all"));
+
+    /** Publishes {@code message} of order {@code orderId} written at {@code at}; returns its fresh message id. */
+    public String publish(UUID orderId, Object message, Instant at) {
+        String id = UUID.randomUUID().toString();
+        publish(orderId, message, at, id);
+        return id;
+    }
+
+    /** Publishes under the given message id and waits for the broker to acknowledge it. */
+    public void publish(UUID orderId, Object message, Instant at, String messageId) {
+        MessageType type = MessageCatalog.of(message.getClass());
+        String key = orderId.toString();
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.ID, messageId);
+        header(headers, CloudEventHeaders.TYPE, type.name());
+        header(headers, CloudEventHeaders.SOURCE, "/orderflow/" + owner(type.topic()));
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(headers, CloudEventHeaders.TIME, at.toString());
+        header(headers, CloudEventHeaders.SUBJECT, key);
+        header(headers, CloudEventHeaders.CORRELATION_ID, key);
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        var record = new ProducerRecord<>(type.topic(), null, key, MessageCodec.standard().encode(message), headers);
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + message, e);
+        }
+    }
+
+    /** The saga's commands come from order-service, each reply from the service that owns its topic. */
+    private static String owner(String topic) {
+        return topic.startsWith("inventory.events") ? "inventory-service"
+                : topic.startsWith("payments.events") ? "payment-service"
+                : "order-service";
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
