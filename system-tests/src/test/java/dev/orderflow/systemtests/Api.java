@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.orderflow.localstack.launcher.OrderflowService.CONSOLE;
 import static dev.orderflow.localstack.launcher.OrderflowService.EXTERNAL_SIMULATOR;
 import static dev.orderflow.localstack.launcher.OrderflowService.INVENTORY;
 import static dev.orderflow.localstack.launcher.OrderflowService.NOTIFICATION;
@@ -129,6 +130,13 @@ final class Api {
 
     List<JsonNode> notifications(String orderId) {
         return elements(ok(get(NOTIFICATION, "/api/notifications?orderId=" + orderId)));
+    }
+
+    // --- console
+
+    /** What the console has seen of an order: its saga and every message of it (as an operator: the console's only reader). */
+    Response consoleOrder(String orderId) {
+        return get(CONSOLE, "/api/console/orders/" + orderId);
     }
 
     // --- the outside world (simulated)

@@ -30,6 +30,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static dev.orderflow.localstack.launcher.OrderflowService.AUTH;
+import static dev.orderflow.localstack.launcher.OrderflowService.CONSOLE;
 import static dev.orderflow.localstack.launcher.OrderflowService.INVENTORY;
 import static dev.orderflow.localstack.launcher.OrderflowService.NOTIFICATION;
 import static dev.orderflow.localstack.launcher.OrderflowService.ORDER;
@@ -89,9 +90,12 @@ class AuthenticationIT extends EndToEndTest {
                 new Endpoint("read an account", PAYMENT, "GET", "/api/accounts/" + OWNER, null),
                 new Endpoint("set a credit limit", PAYMENT, "PUT", "/api/accounts/" + OWNER,
                         "{\"creditLimit\": {\"amount\": \"1000000.00\", \"currency\": \"EUR\"}}"),
-                new Endpoint("read notifications", NOTIFICATION, "GET", "/api/notifications?orderId=" + orderId, null));
+                new Endpoint("read notifications", NOTIFICATION, "GET", "/api/notifications?orderId=" + orderId, null),
+                new Endpoint("list orders in flight", CONSOLE, "GET", "/api/console/orders", null),
+                new Endpoint("read an order's saga", CONSOLE, "GET", "/api/console/orders/" + orderId, null),
+                new Endpoint("read the summary", CONSOLE, "GET", "/api/console/summary", null));
         List<Endpoint> everywhere = new ArrayList<>(protectedEndpoints);
-        for (OrderflowService service : List.of(ORDER, INVENTORY, PAYMENT, NOTIFICATION)) {
+        for (OrderflowService service : List.of(ORDER, INVENTORY, PAYMENT, NOTIFICATION, CONSOLE)) {
             everywhere.add(new Endpoint("metrics", service, "GET", "/actuator/prometheus", null));
             everywhere.add(new Endpoint("replay dead letters", service, "POST", deadLetters, "{}"));
         }
@@ -115,7 +119,8 @@ class AuthenticationIT extends EndToEndTest {
         String intruder = AccessTokens.bearer(stack.accessTokens().user(INTRUDER, stack.secrets().demoPassword()));
         List<Endpoint> administrators = new ArrayList<>(everywhere.stream().filter(endpoint ->
                 endpoint.path().startsWith("/actuator") || endpoint.path().startsWith("/api/admin")
-                        || endpoint.service() == INVENTORY || endpoint.method().equals("PUT")).toList());
+                        || endpoint.service() == INVENTORY || endpoint.service() == CONSOLE
+                        || endpoint.method().equals("PUT")).toList());
         for (Endpoint endpoint : administrators) {
             tests.add(DynamicTest.dynamicTest("a customer on " + endpoint.name() + " (" + endpoint + "): 403",
                     () -> assertRefused(call(endpoint, intruder), 403, endpoint)));
@@ -171,7 +176,7 @@ class AuthenticationIT extends EndToEndTest {
                                     .isEqualTo(accountBefore.path("creditLimit"));
                         }),
                 DynamicTest.dynamicTest("afterwards: every service is ready", () -> {
-                    for (OrderflowService service : List.of(AUTH, ORDER, INVENTORY, PAYMENT, NOTIFICATION)) {
+                    for (OrderflowService service : List.of(AUTH, ORDER, INVENTORY, PAYMENT, NOTIFICATION, CONSOLE)) {
                         Api.Response ready = api.get(service, "/actuator/health/readiness");
                         assertThat(ready.status()).as("%s: %s", service, ready).isEqualTo(200);
                     }

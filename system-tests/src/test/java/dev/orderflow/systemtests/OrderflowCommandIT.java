@@ -61,7 +61,8 @@ class OrderflowCommandIT {
                 "Training the start-up cache", "Start-up caches trained").doesNotContain("has no start-up cache");
 
         List<Long> pids = pidsInState();
-        assertThat(pids).as("the launcher, Kafka, PostgreSQL, the authorization server and five services").hasSize(9)
+        assertThat(pids).as("the launcher, Kafka, PostgreSQL, the authorization server, the simulator, four services "
+                + "and the console").hasSize(10)
                 .allMatch(OrderflowCommandIT::alive);
 
         Result status = orderflow(Duration.ofMinutes(1), "status");
@@ -70,7 +71,7 @@ class OrderflowCommandIT {
                 .as(status.output())
                 .extracting(line -> line.strip().split("\\s+")[0])
                 .containsExactlyInAnyOrder("kafka", "postgresql", "auth-server", "external-simulator",
-                        "inventory-service", "payment-service", "notification-service", "order-service");
+                        "inventory-service", "payment-service", "notification-service", "order-service", "console");
         assertOperatorTokenWithTheSecretsOfThisStack(status.output());
 
         Result again = orderflow(Duration.ofMinutes(1), "up", "-d");
@@ -96,7 +97,7 @@ class OrderflowCommandIT {
 
         Properties state = state();
         List<String> services = List.of("auth-server", "external-simulator", "inventory-service",
-                "payment-service", "notification-service", "order-service");
+                "payment-service", "notification-service", "order-service", "console");
         for (int i = 0; state.containsKey("process." + i + ".pid"); i++) {
             String name = state.getProperty("process." + i + ".name");
             if (!services.contains(name)) {

@@ -24,15 +24,15 @@ class MilestoneTest {
     private final Instant at = Instant.parse("2026-12-07T10:00:00Z");
 
     @Test
-    void aConfirmedSagaGoesThroughItsStepsInOrder() {
+    void aConfirmedSagaMarksItsStepsAndOneOutcome() {
         List<Step> steps = Sagas.confirmed(orderId, "c-1").stream()
                 .map(message -> Milestone.of(message, UUID.randomUUID().toString(), "/orderflow/order-service", "t", at))
                 .map(Milestone::step).toList();
 
         assertThat(steps).containsExactly(Step.PLACED, Step.RESERVING_STOCK, Step.STOCK_RESERVED,
-                Step.AUTHORIZING_PAYMENT, Step.PAYMENT_AUTHORIZED, Step.COMMITTING_STOCK, Step.STOCK_COMMITTED,
-                Step.CONFIRMED);
-        assertThat(steps).isSorted();
+                Step.AUTHORIZING_PAYMENT, Step.PAYMENT_AUTHORIZED, Step.CONFIRMED, Step.COMMITTING_STOCK,
+                Step.STOCK_COMMITTED);
+        assertThat(steps.stream().filter(step -> step.outcome().isPresent())).containsExactly(Step.CONFIRMED);
     }
 
     @Test

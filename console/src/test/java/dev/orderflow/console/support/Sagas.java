@@ -23,7 +23,10 @@ public final class Sagas {
     private Sagas() {
     }
 
-    /** The eight messages of a confirmed order, in the order they are written. */
+    /**
+     * The eight messages of a confirmed order, in the order they are written: order-service confirms the order in the
+     * transaction that sends the stock's commit, so the order is confirmed before its stock is committed.
+     */
     public static List<Object> confirmed(UUID orderId, String customerId) {
         List<StockLine> lines = List.of(new StockLine("SKU-1", 2));
         return List.of(
@@ -33,8 +36,8 @@ public final class Sagas {
                 new StockReserved(orderId, lines),
                 new AuthorizePayment(orderId, customerId, TOTAL),
                 new PaymentAuthorized(orderId, UUID.randomUUID(), TOTAL),
+                new OrderConfirmed(orderId, customerId, TOTAL, Instant.now()),
                 new CommitStock(orderId),
-                new StockCommitted(orderId, lines),
-                new OrderConfirmed(orderId, customerId, TOTAL, Instant.now()));
+                new StockCommitted(orderId, lines));
     }
 }

@@ -65,13 +65,13 @@ class ConsoleApiIT extends ConsoleIT {
         assertThat(answer.status()).isEqualTo(200);
         JsonNode order = answer.body().get("order");
         assertThat(order.get("outcome").asString()).isEqualTo("CONFIRMED");
-        assertThat(order.get("durationMillis").asLong()).isEqualTo(105);
+        assertThat(order.get("durationMillis").asLong()).isEqualTo(75);
         assertThat(order.get("customerId").asString()).isEqualTo("c-1");
         assertThat(answer.body().get("spanMillis").asLong()).isEqualTo(105);
         JsonNode messages = answer.body().get("messages");
         assertThat(messages.valueStream().map(m -> m.get("type").asString())).containsExactly("OrderPlaced",
-                "ReserveStock", "StockReserved", "AuthorizePayment", "PaymentAuthorized", "CommitStock",
-                "StockCommitted", "OrderConfirmed");
+                "ReserveStock", "StockReserved", "AuthorizePayment", "PaymentAuthorized", "OrderConfirmed",
+                "CommitStock", "StockCommitted");
         assertThat(messages.valueStream().map(m -> m.get("sincePreviousMillis").asLong()))
                 .containsExactly(0L, 15L, 15L, 15L, 15L, 15L, 15L, 15L);
     }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What {@code ./orderflow} runs: {@code up} runs Kafka, PostgreSQL, the simulator and the four services on the ports of
- * docs/contract.md until Ctrl-C or {@code down}, which stop the services, then Kafka, then PostgreSQL; {@code status}
+ * What {@code ./orderflow} runs: {@code up} runs Kafka, PostgreSQL, the simulator, the four services and the console on
+ * the ports of docs/contract.md until Ctrl-C or {@code down}, which stop the services, then Kafka, then PostgreSQL; {@code status}
  * prints each process with its pid, port, readiness and CPU seconds; {@code down} stops what {@code up} started from
  * the same directory, and what a killed {@code up} left behind.
  *
@@ -139,8 +139,8 @@ public final class LocalStack {
 
     static String summary(Stack stack, boolean detached) {
         StringBuilder text = new StringBuilder(System.lineSeparator());
-        text.append(("orderflow is up. Kafka %s, PostgreSQL 127.0.0.1:%d (databases orders, inventory, payments, "
-                + "notifications, auth;%n").formatted(stack.kafkaBootstrapServers(), stack.postgresPort()));
+        text.append(("orderflow is up. Kafka %s, PostgreSQL 127.0.0.1:%d (databases %s;%n").formatted(
+                stack.kafkaBootstrapServers(), stack.postgresPort(), String.join(", ", Stack.DATABASES)));
         text.append("user = password = database name).%n%n".formatted());
         for (ServiceProcess service : stack.services()) {
             text.append("  %-21s %s/actuator/health".formatted(service.name(), service.baseUrl()));
@@ -176,6 +176,9 @@ public final class LocalStack {
                     text.append("  curl -s '%s/api/payments?orderId=<id>'%n".formatted(url)));
             serviceUrl(stack, OrderflowService.NOTIFICATION).ifPresent(url ->
                     text.append("  curl -s '%s/api/notifications?orderId=<id>'%n".formatted(url)));
+            serviceUrl(stack, OrderflowService.CONSOLE).ifPresent(url ->
+                    text.append("  curl -s %s%s/api/console/orders/<id>   # its saga, message by message%n"
+                            .formatted(bearer, url)));
         }
         text.append("%nLogs: %s/<name>.log. %s".formatted(stack.logDirectory(),
                 detached ? "./orderflow status shows each process, ./orderflow down stops everything."

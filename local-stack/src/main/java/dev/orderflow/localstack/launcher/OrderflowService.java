@@ -10,7 +10,8 @@ public enum OrderflowService {
     INVENTORY("inventory-service", 8082, "inventory", null),
     PAYMENT("payment-service", 8083, "payments", "ORDERFLOW_PAYMENT_PSP_BASE_URL"),
     NOTIFICATION("notification-service", 8084, "notifications", "ORDERFLOW_NOTIFICATION_PROVIDER_BASE_URL"),
-    ORDER("order-service", 8081, "orders", null);
+    ORDER("order-service", 8081, "orders", null),
+    CONSOLE("console", 8085, "console", null);
 
     private final String module;
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,6 +41,10 @@ import dev.orderflow.localstack.FreePort;
  * environment), {@link ServiceJars} (where each runs from), {@link Leftovers} (what a killed earlier run left).
  */
 public final class Stack implements AutoCloseable {
+
+    /** Every service's own database, named after it. */
+    static final List<String> DATABASES = Arrays.stream(OrderflowService.values())
+            .flatMap(service -> service.database().stream()).toList();
 
     private final Path directory;
 
@@ -139,7 +144,7 @@ public final class Stack implements AutoCloseable {
         leftovers.endPostgres();
         services.values().forEach(service -> Infrastructure.requireFree(service.name(), service.port()));
         infrastructure.start();
-        progress.accept("Databases orders, inventory, payments, notifications ready (user = password = name)");
+        progress.accept("Databases %s ready (user = password = name)".formatted(String.join(", ", DATABASES)));
         return this;
     }
 

@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 class StackInfrastructureIT {
 
     private static final List<String> SERVICE_DATABASES = List.of("orders", "inventory", "payments", "notifications",
-            "auth");
+            "auth", "console");
 
     @TempDir
     Path directory;

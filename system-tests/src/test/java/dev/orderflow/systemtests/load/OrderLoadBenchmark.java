@@ -37,6 +37,7 @@ import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 import static dev.orderflow.localstack.launcher.OrderflowService.AUTH;
+import static dev.orderflow.localstack.launcher.OrderflowService.CONSOLE;
 import static dev.orderflow.localstack.launcher.OrderflowService.EXTERNAL_SIMULATOR;
 import static dev.orderflow.localstack.launcher.OrderflowService.INVENTORY;
 import static dev.orderflow.localstack.launcher.OrderflowService.NOTIFICATION;
@@ -69,6 +70,8 @@ import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
  * {@code --jvm-options "-Xmx512m ..."}: the services' JVM options instead of the launcher's
  * ({@code Stack.DEFAULT_JVM_OPTIONS}), to compare settings in one session. {@code --profile}: record the first fixed
  * step of an own stack ({@link StepProfile}: JFR on every JVM, thread CPU, PostgreSQL's statements).
+ * {@code --console}: an own stack runs the console too (without it, the saga's processes only, as the series in
+ * docs/benchmarks.md), to measure what watching the saga costs.
  * {@code ./orderflow bench} is the quick form: {@code --rates 25 --seconds 60 --warmup 60 --idle 30}.
  *
  * <p>The highest rate held: {@code --find-max} (or {@code --find-max true}) searches, after the fixed rates, for the
@@ -339,6 +342,11 @@ public final class OrderLoadBenchmark {
                 .environment(PAYMENT, BACKLOG_REFRESH_VARIABLE, "1s")
                 .environment(NOTIFICATION, BACKLOG_REFRESH_VARIABLE, "1s")
                 .progress(OrderLoadBenchmark::say);
+        if (!Boolean.parseBoolean(option("console", "false"))) {
+            // The series in docs/benchmarks.md is of the saga's seven processes; --console measures what it adds.
+            builder.services(Arrays.stream(OrderflowService.values()).filter(service -> service != CONSOLE)
+                    .toArray(OrderflowService[]::new));
+        }
         if (options.containsKey("jvm-options")) {
             builder.jvmOptions(options.get("jvm-options").strip().split("\\s+"));
         }
@@ -427,7 +435,7 @@ public final class OrderLoadBenchmark {
             "check-sample", "out", "plot", "idle", "jvm-options", "profile", "find-max", "keep-up", "max-p99",
             "find-max-seconds", "find-max-steps", "find-max-limit", "find-max-precision", "target", "inventory",
             "payment", "notification", "simulator", "kafka", "postgres", "postgres-user", "postgres-password",
-            "customers", "auth", "stack");
+            "customers", "auth", "stack", "console");
 
     static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();
