@@ -17,6 +17,6 @@ class OrderLoadBenchmarkOptionsTest {
     void refusesAnOptionItDoesNotKnowInsteadOfIgnoringIt() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> OrderLoadBenchmark.parse(new String[] {"--rate", "25"}))
-                .withMessageStartingWith("unknown option --rate; the options are --auth, --check-sample, --customers");
+                .withMessageStartingWith("unknown option --rate; the options are --auth, --check-sample, --console, --customers");
     }
 }
