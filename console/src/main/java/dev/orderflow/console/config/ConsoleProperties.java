@@ -13,7 +13,8 @@ import java.time.Duration;
 /** Settings of the console, {@code orderflow.console.*} (env {@code ORDERFLOW_CONSOLE_...}). */
 @Validated
 @ConfigurationProperties("orderflow.console")
-public record ConsoleProperties(@Valid @DefaultValue Retention retention) {
+public record ConsoleProperties(@Valid @DefaultValue Retention retention, @Valid @DefaultValue Live live,
+                                @Valid @DefaultValue Login login) {
 
     /**
      * How long finished orders stay in the read model. The topics keep them longer: a rebuild by replay brings them
@@ -26,5 +27,33 @@ public record ConsoleProperties(@Valid @DefaultValue Retention retention) {
     public record Retention(@DefaultValue("24h") @NotNull Duration keep,
                             @DefaultValue("1m") @NotNull Duration interval,
                             @DefaultValue("1000") @Positive @Max(100_000) int batchSize) {
+    }
+
+    /**
+     * The live page's stream.
+     *
+     * @param interval          how often the view is pushed while a page is open
+     * @param rateWindow        the window of "now": outcomes per second over this much of the past
+     * @param shown             orders shown in each list
+     * @param connectionTimeout how long one stream stays open; the browser then opens the next by itself
+     */
+    public record Live(@DefaultValue("1s") @NotNull Duration interval,
+                       @DefaultValue("10s") @NotNull Duration rateWindow,
+                       @DefaultValue("25") @Positive @Max(500) int shown,
+                       @DefaultValue("30m") @NotNull Duration connectionTimeout) {
+    }
+
+    /**
+     * How operators log in to the page: at orderflow's authorization server, as its public client with PKCE.
+     *
+     * @param clientId    the console's client at the authorization server
+     * @param issuer      where browsers reach the authorization server (its tokens' {@code iss}); empty: the issuer
+     *                    the API trusts ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
+     * @param backChannel where the console itself reaches it for tokens and keys, if not at {@code issuer} (in
+     *                    containers, its service name)
+     */
+    public record Login(@DefaultValue("orderflow-console") @NotNull String clientId,
+                        @DefaultValue("") String issuer,
+                        @DefaultValue("") String backChannel) {
     }
 }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,10 +35,19 @@ class ConsoleController {
 
     private final OrderFlows flows;
     private final Clock clock;
+    private final LiveFeed feed;
 
-    ConsoleController(OrderFlows flows, Clock clock) {
+    ConsoleController(OrderFlows flows, Clock clock, LiveFeed feed) {
         this.flows = flows;
         this.clock = clock;
+        this.feed = feed;
+    }
+
+    @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The live view as server-sent events: a \"view\" event (outcomes per second, orders in flight, "
+            + "the latest finished) at once and then every second.")
+    SseEmitter live() {
+        return feed.connect();
     }
 
     @GetMapping("/orders")

@@ -1,0 +1,148 @@
+package dev.orderflow.console.config;
+
+import dev.orderflow.web.security.ResourceServer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.function.SingletonSupplier;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Who may use the console: administrators only, as it shows every customer's orders. Scripts call the API with a
+ * bearer token, checked as at every service; operators open the page in a browser and log in at orderflow's
+ * authorization server (authorization code with PKCE, the console a public client), after which the page and its
+ * calls to the API ride on the login session, protected from cross-site requests by a CSRF token the page reads from
+ * a cookie. The roles come from the access token the login got, checked by the same decoder as any bearer token.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSecurity {
+
+    /** The login's registration id: the last segment of the redirect URI the authorization server knows. */
+    static final String LOGIN = "orderflow";
+
+    /** The page loads nothing from elsewhere and nothing may frame it. */
+    private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** A request with credentials of its own (a bearer token: no other kind is taken) rather than the session's. */
+    private static final RequestMatcher OWN_CREDENTIALS = new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION);
+
+    /**
+     * The API, the actuator and the API document: as at every service, plus the page's login session. A bearer
+     * request stays stateless (nothing is stored in a session, no CSRF token needed); a request without one is
+     * checked against the session, never creating one.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ResourceServer resourceServer) {
+        return resourceServer.apply(http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+                        "/error"))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(OWN_CREDENTIALS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(ResourceServer.ADMIN))
+                .build();
+    }
+
+    /** The page: a login at the authorization server, then administrators only. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain page(HttpSecurity http, JwtDecoder accessTokens) {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/signed-out.html", "/console.css").permitAll()
+                        .anyRequest().hasAnyAuthority(ResourceServer.ADMIN))
+                .oauth2Login(login -> login
+                        // One way to log in, so no page to choose one: straight to the authorization server.
+                        .loginPage(OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI
+                                + "/" + LOGIN)
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(rolesOfTheAccessToken(accessTokens))))
+                .logout(logout -> logout.logoutSuccessUrl("/signed-out.html"))
+                .csrf(csrf -> csrf.spa())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .build();
+    }
+
+    /**
+     * The console's client at the authorization server, spelled out rather than discovered, so that the console starts
+     * while the authorization server does not answer yet, and read at the first login, when every setting is known.
+     * Browsers are sent to {@code issuer}; the console fetches tokens and keys at {@code backChannel}.
+     */
+    @Bean
+    ClientRegistrationRepository logins(ConsoleProperties properties, Environment environment) {
+        SingletonSupplier<ClientRegistration> registration = SingletonSupplier.of(() -> {
+            ConsoleProperties.Login login = properties.login();
+            String issuer = withoutTrailingSlash(login.issuer().isBlank()
+                    ? environment.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+                    : login.issuer());
+            String backChannel = withoutTrailingSlash(login.backChannel().isBlank() ? issuer : login.backChannel());
+            return ClientRegistration.withRegistrationId(LOGIN)
+                    .clientName("orderflow")
+                    .clientId(login.clientId())
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                    .scope("openid", "profile")
+                    .issuerUri(issuer)
+                    .authorizationUri(issuer + "/oauth2/authorize")
+                    .tokenUri(backChannel + "/oauth2/token")
+                    .jwkSetUri(backChannel + "/oauth2/jwks")
+                    .userNameAttributeName(IdTokenClaimNames.SUB)
+                    .build();
+        });
+        return registrationId -> LOGIN.equals(registrationId) ? registration.obtain() : null;
+    }
+
+    /** The logged-in user with the roles its access token grants ({@code ROLE_admin} for an operator). */
+    private static OAuth2UserService<OidcUserRequest, OidcUser> rolesOfTheAccessToken(JwtDecoder accessTokens) {
+        OidcUserService users = new OidcUserService();
+        return request -> {
+            OidcUser user = users.loadUser(request);
+            Jwt access = accessTokens.decode(request.getAccessToken().getTokenValue());
+            List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+            List<String> roles = access.getClaimAsStringList("roles");
+            if (roles != null) {
+                roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.toLowerCase(Locale.ROOT))));
+            }
+            return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), IdTokenClaimNames.SUB);
+        };
+    }
+
+    private static String withoutTrailingSlash(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+}

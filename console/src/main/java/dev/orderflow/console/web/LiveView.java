@@ -1,0 +1,16 @@
+package dev.orderflow.console.web;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the live page shows, pushed as one server-sent event a second.
+ *
+ * @param lastSeconds   outcomes per second over the last few seconds: what the system does now
+ * @param lastMinute    the same over the last minute, steadier
+ * @param inFlight      orders in flight, the one at its step longest first (at most {@code shown})
+ * @param finished      the latest finished orders (at most {@code shown})
+ */
+public record LiveView(Instant at, SummaryView lastSeconds, SummaryView lastMinute, List<OrderFlowView> inFlight,
+                       List<OrderFlowView> finished) {
+}

@@ -1,0 +1,125 @@
+// The console's page: one EventSource on /api/console/live, re-rendered at each "view" event the server pushes.
+// No polling: the only other request is one order's timeline, when it is clicked. Every value is set as text,
+// never as HTML, so nothing in an order (a customer id, a reason) can run as script.
+'use strict';
+
+const OUTCOMES = ['CONFIRMED', 'REJECTED', 'CANCELLED'];
+
+function element(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+        node.textContent = text;
+    }
+    if (className) {
+        node.className = className;
+    }
+    return node;
+}
+
+function shortId(id) {
+    return id.substring(0, 8);
+}
+
+function millis(value) {
+    if (value === null || value === undefined) {
+        return '';
+    }
+    return value < 10_000 ? `${value} ms` : `${(value / 1000).toFixed(1)} s`;
+}
+
+function orderCell(orderId) {
+    const cell = element('td');
+    const code = element('code', shortId(orderId));
+    code.title = orderId;
+    cell.append(code);
+    return cell;
+}
+
+function renderRows(tableId, orders, cells) {
+    const body = document.querySelector(`#${tableId} tbody`);
+    const rows = orders.map(order => {
+        const row = element('tr');
+        row.dataset.order = order.orderId;
+        row.append(orderCell(order.orderId), ...cells(order));
+        row.addEventListener('click', () => showTimeline(order.orderId));
+        return row;
+    });
+    body.replaceChildren(...rows);
+}
+
+function render(view) {
+    for (const outcome of OUTCOMES) {
+        document.getElementById(`rate-${outcome}`).textContent = view.lastSeconds.perSecond[outcome].toFixed(1);
+    }
+    document.getElementById('in-flight-count').textContent = view.lastSeconds.inFlight;
+    document.getElementById('last-minute').textContent =
+        OUTCOMES.reduce((sum, outcome) => sum + view.lastMinute.finished[outcome], 0);
+    renderRows('in-flight', view.inFlight, order => [
+        element('td', order.customerId ?? '?'),
+        element('td', order.stepDescription),
+        element('td', millis(order.waitingMillis), 'number')]);
+    renderRows('finished', view.finished, order => [
+        element('td', order.customerId ?? '?'),
+        element('td', order.outcome + (order.reason ? ` (${order.reason})` : ''), `outcome-${order.outcome}`),
+        element('td', millis(order.durationMillis), 'number')]);
+}
+
+async function showTimeline(orderId) {
+    const answer = await fetch(`/api/console/orders/${encodeURIComponent(orderId)}`,
+        {headers: {Accept: 'application/json'}});
+    if (!answer.ok) {
+        return;
+    }
+    const timeline = await answer.json();
+    const section = document.getElementById('timeline');
+    document.getElementById('timeline-order').textContent = orderId;
+    const order = timeline.order;
+    document.getElementById('timeline-summary').textContent =
+        `${order.stepDescription}, ${timeline.messages.length} messages over ${millis(timeline.spanMillis)}`;
+    const longest = Math.max(1, ...timeline.messages.map(message => message.sincePreviousMillis));
+    const rows = timeline.messages.map(message => {
+        const bar = element('div', null, 'bar');
+        bar.style.width = `${(100 * message.sincePreviousMillis / longest).toFixed(1)}%`;
+        const barCell = element('td', null, 'bar-cell');
+        barCell.append(bar);
+        const row = element('tr');
+        row.append(
+            element('td', new Date(message.at).toISOString().substring(11, 23)),
+            element('td', message.service),
+            element('td', message.type),
+            element('td', message.detail),
+            element('td', millis(message.sincePreviousMillis), 'number'),
+            barCell);
+        return row;
+    });
+    section.querySelector('tbody').replaceChildren(...rows);
+    section.hidden = false;
+}
+
+function csrfToken() {
+    const cookie = document.cookie.split('; ').find(pair => pair.startsWith('XSRF-TOKEN='));
+    return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
+function connect() {
+    const status = document.getElementById('connection');
+    const source = new EventSource('/api/console/live');
+    source.addEventListener('open', () => {
+        status.dataset.state = 'live';
+        status.textContent = 'live';
+    });
+    source.addEventListener('view', event => render(JSON.parse(event.data)));
+    source.addEventListener('error', () => {
+        // The browser reconnects by itself; a refused stream (the session ended) it gives up on.
+        status.dataset.state = 'lost';
+        status.textContent = source.readyState === EventSource.CLOSED
+            ? 'disconnected: reload the page to sign in again' : 'reconnecting\u2026';
+    });
+}
+
+document.getElementById('sign-out').addEventListener('click', async () => {
+    await fetch('/logout', {method: 'POST', headers: {'X-XSRF-TOKEN': csrfToken()}});
+    window.location.assign('/signed-out.html');
+});
+
+connect();
