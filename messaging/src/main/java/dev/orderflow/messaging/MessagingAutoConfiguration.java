@@ -230,11 +230,20 @@ public class MessagingAutoConfiguration {
             deadLetterEvenIfTooLarge(deadLetters, record, failureOf(exception));
             metrics.deadLettered(record.topic());
         };
+        // An observer's recoverer only ever sees messages that can never be handled: it retries the rest for ever.
+        ConsumerRecordRecoverer skippingPoison = (record, exception) -> {
+            log.warn("Skipping {}-{}@{}, which can never be handled: {} (its owner's consumer dead-letters it)",
+                    record.topic(), record.partition(), record.offset(), failureOf(exception).getMessage());
+            metrics.poisonSkipped(record.topic());
+        };
         ExponentialBackOff backOff = new ExponentialBackOff(settings.initialBackoff().toMillis(),
                 settings.backoffMultiplier());
         backOff.setMaxInterval(settings.maxBackoff().toMillis());
-        backOff.setMaxElapsedTime(settings.maxRetryTime().toMillis());
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(countingDeadLetters, backOff);
+        if (settings.deadLetter()) {
+            backOff.setMaxElapsedTime(settings.maxRetryTime().toMillis());
+        }
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(
+                settings.deadLetter() ? countingDeadLetters : skippingPoison, backOff);
         // The failed record and those after it are kept by the container and handed to the listener again, instead
         // of seeking back to them: a seek discards what the consumer has fetched and makes its next fetch wait for
         // the one the broker holds (fetch.max.wait.ms), so a retry would wait that long for records it already has.

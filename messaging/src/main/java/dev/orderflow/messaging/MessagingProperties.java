@@ -63,6 +63,11 @@ public record MessagingProperties(
      *                        this much, which the inbox drops; 0 commits after every poll (a Kafka request per poll
      *                        and partition the broker writes to its offsets topic: at a few records a second, one
      *                        per record)
+     * @param deadLetter      whether a message that fails is dead-lettered: true for the consumer a topic's messages
+     *                        are meant for; false for an observer of topics that are others' (the console), which
+     *                        skips and counts a message that can never be handled (its owner dead-letters it, once)
+     *                        and retries any other failure without end, so that an outage of its database pauses it
+     *                        and loses nothing
      */
     public record Consumer(
             @DefaultValue("true") boolean enabled,
@@ -73,7 +78,8 @@ public record MessagingProperties(
             @DefaultValue("2.0") @DecimalMin("1.0") double backoffMultiplier,
             @DefaultValue("10s") @NotNull Duration maxBackoff,
             @DefaultValue("60s") @NotNull Duration maxRetryTime,
-            @DefaultValue("1s") @NotNull Duration commitInterval) {
+            @DefaultValue("1s") @NotNull Duration commitInterval,
+            @DefaultValue("true") boolean deadLetter) {
     }
 
     /**

@@ -7,7 +7,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
-/** Beans of the console that are not components of one feature: its settings and the clock ({@link ConsoleSecurity}: who may call what). */
+/**
+ * Beans of the console that are not components of one feature: its settings and the clock. Who may call what is
+ * {@code web.ConsoleSecurity}'s.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConsoleProperties.class)
 @EnableScheduling

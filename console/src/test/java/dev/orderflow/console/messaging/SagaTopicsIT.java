@@ -11,6 +11,11 @@ import dev.orderflow.console.support.Sagas;
 import dev.orderflow.events.RejectionReason;
 import dev.orderflow.events.order.OrderCancelled;
 import dev.orderflow.events.payment.RefundPayment;
+import dev.orderflow.events.MessageCatalog;
+import dev.orderflow.events.Topics;
+import dev.orderflow.events.order.OrderPlaced;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,6 +39,9 @@ class SagaTopicsIT extends ConsoleIT {
 
     @Autowired
     OrderFlows flows;
+
+    @Autowired
+    MeterRegistry meters;
 
     @AfterAll
     static void close() {
@@ -76,5 +85,24 @@ class SagaTopicsIT extends ConsoleIT {
         assertThat(flows.milestones(orderId)).extracting(Milestone::service).containsExactly("order-service",
                 "order-service", "inventory-service", "order-service", "payment-service", "order-service",
                 "order-service", "inventory-service", "order-service", "order-service");
+    }
+
+    @Test
+    void skipsAMessageItCanNeverReadWithoutDeadLetteringItAndGoesOn() {
+        UUID orderId = UUID.randomUUID();
+        double skippedBefore = poisonSkipped();
+
+        topics.publishRaw(orderId, MessageCatalog.of(OrderPlaced.class), "{\"not\": \"an order\"".getBytes(UTF_8));
+        String next = topics.publish(orderId, Sagas.confirmed(orderId, "c-2").getFirst(), Instant.now());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(flows.milestones(orderId))
+                .extracting(Milestone::messageId).containsExactly(next));
+        assertThat(poisonSkipped()).isEqualTo(skippedBefore + 1);
+        assertThat(meters.find("orderflow.messaging.deadletters").counters()).isEmpty();
+    }
+
+    private double poisonSkipped() {
+        return meters.find("orderflow.messaging.consumer.poison.skipped").tag("topic", Topics.ORDERS_EVENTS).counters()
+                .stream().mapToDouble(Counter::count).sum();
     }
 }

@@ -41,6 +41,15 @@ public final class SagaTopicsProducer implements AutoCloseable {
     /** Publishes under the given message id and waits for the broker to acknowledge it. */
     public void publish(UUID orderId, Object message, Instant at, String messageId) {
         MessageType type = MessageCatalog.of(message.getClass());
+        send(orderId, type, MessageCodec.standard().encode(message), at, messageId);
+    }
+
+    /** Publishes {@code value} as a message of {@code type}, whatever it holds (e.g. JSON that is not one). */
+    public void publishRaw(UUID orderId, MessageType type, byte[] value) {
+        send(orderId, type, value, Instant.now(), UUID.randomUUID().toString());
+    }
+
+    private void send(UUID orderId, MessageType type, byte[] value, Instant at, String messageId) {
         String key = orderId.toString();
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.ID, messageId);
@@ -51,11 +60,11 @@ public final class SagaTopicsProducer implements AutoCloseable {
         header(headers, CloudEventHeaders.SUBJECT, key);
         header(headers, CloudEventHeaders.CORRELATION_ID, key);
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        var record = new ProducerRecord<>(type.topic(), null, key, MessageCodec.standard().encode(message), headers);
+        var record = new ProducerRecord<>(type.topic(), null, key, value, headers);
         try {
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + message, e);
+            throw new IllegalStateException("could not publish a " + type.name(), e);
         }
     }
 

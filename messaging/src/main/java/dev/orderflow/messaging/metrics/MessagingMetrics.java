@@ -75,6 +75,13 @@ public class MessagingMetrics {
                 .tag("topic", topic).register(registry).increment();
     }
 
+    /** A record an observing consumer could never handle, skipped (its owner's consumer dead-letters it). */
+    public void poisonSkipped(String topic) {
+        Counter.builder(PREFIX + "consumer.poison.skipped")
+                .description("Messages an observing consumer could never handle and skipped instead of dead-lettering")
+                .tag("topic", topic).register(registry).increment();
+    }
+
     public void backlog(long count, Instant oldest) {
         pending.set(count);
         oldestUnpublishedEpochMillis.set(oldest == null ? -1 : oldest.toEpochMilli());

@@ -1,5 +1,6 @@
-package dev.orderflow.console.config;
+package dev.orderflow.console.web;
 
+import dev.orderflow.console.config.ConsoleProperties;
 import dev.orderflow.web.security.ResourceServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -54,8 +54,13 @@ class ConsoleSecurity {
     private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    /** A request with credentials of its own (a bearer token: no other kind is taken) rather than the session's. */
-    private static final RequestMatcher OWN_CREDENTIALS = new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION);
+    /**
+     * A request a forged cross-site request cannot be: one with credentials of its own (a bearer token, the only
+     * kind taken) or one without a session to ride on, which is then refused as unauthenticated (401, not a 403 for
+     * a missing CSRF token).
+     */
+    private static final RequestMatcher NOT_RIDING_ON_A_SESSION = request ->
+            request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null;
 
     /**
      * The API, the actuator and the API document: as at every service, plus the page's login session. A bearer
@@ -71,7 +76,7 @@ class ConsoleSecurity {
                 .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(OWN_CREDENTIALS))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(NOT_RIDING_ON_A_SESSION))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(ResourceServer.ADMIN))
                 .build();
     }
