@@ -2,8 +2,8 @@ package dev.orderflow.systemtests;
 
 import dev.orderflow.localstack.launcher.LocalSecrets;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -41,12 +41,9 @@ class OrderflowCommandIT {
     private final Path root = Path.of(System.getProperty("orderflow.repository.root", "..")).toAbsolutePath()
             .normalize();
 
-    private Path directory;
-
-    @BeforeEach
-    void ownDirectory() throws IOException {
-        directory = Files.createTempDirectory("orderflow-command");
-    }
+    /** The stack's directory: its data, logs and start-up cache (a gigabyte), deleted by JUnit after each test. */
+    @TempDir
+    Path directory;
 
     @AfterEach
     void nothingLeft() throws Exception {

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import static dev.orderflow.localstack.launcher.OrderflowService.ORDER;
 
@@ -75,9 +77,21 @@ public final class RunningSystem {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
             traces.close();
+            // Its data, logs and copies of the jars: a run must not leave a gigabyte behind in the temp directory.
+            deleteRecursively(directory);
         }, "system-tests-stack-stop"));
         stack.start();
         return stack;
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not delete the system tests' stack directory " + directory + ": " + e);
+        }
     }
 
     static OrderflowService[] services() {
