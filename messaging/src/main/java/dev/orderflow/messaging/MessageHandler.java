@@ -20,4 +20,13 @@ public interface MessageHandler<M> {
     Class<M> messageType();
 
     void handle(M message, IncomingMessage envelope);
+
+    /**
+     * Whether {@link #handle} drops a message id it has seen by itself (its own table keyed on the message id, in the
+     * same transaction), so that the inbox's record of it would be a second, useless statement per message. False
+     * by default: a handler whose effects are not keyed on the message id needs the inbox.
+     */
+    default boolean dropsDuplicatesItself() {
+        return false;
+    }
 }

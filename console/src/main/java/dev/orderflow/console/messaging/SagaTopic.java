@@ -40,4 +40,10 @@ class SagaTopic<M> implements MessageHandler<M> {
     public void handle(M message, IncomingMessage envelope) {
         flows.record(Milestone.of(message, envelope.id(), envelope.source(), envelope.topic(), envelope.time()));
     }
+
+    /** A milestone is keyed on its message id: a redelivery changes nothing, without the inbox's statement too. */
+    @Override
+    public boolean dropsDuplicatesItself() {
+        return true;
+    }
 }

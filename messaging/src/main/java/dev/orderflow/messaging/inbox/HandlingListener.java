@@ -125,7 +125,7 @@ final class HandlingListener<M> implements BatchMessageListener<String, byte[]> 
         int duplicates = 0;
         for (Readable<M> readable : chunk) {
             IncomingMessage envelope = readable.envelope();
-            if (!inbox.firstDelivery(consumer, envelope.id())) {
+            if (!handler.dropsDuplicatesItself() && !inbox.firstDelivery(consumer, envelope.id())) {
                 duplicates++;
                 log.debug("Skipping message {} on {}: already handled by {}", envelope.id(), envelope.topic(),
                         consumer);
