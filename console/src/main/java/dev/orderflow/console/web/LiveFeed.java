@@ -56,10 +56,6 @@ class LiveFeed {
         return page;
     }
 
-    int pages() {
-        return pages.size();
-    }
-
     /**
      * Ends every stream when the console shuts down, before its web server waits for requests in progress: an open
      * page would otherwise hold the graceful shutdown for its whole timeout. The browsers reconnect to another
