@@ -1,7 +1,10 @@
 package dev.orderflow.messaging;
 
+import java.util.Optional;
+
 /**
- * Consumes one topic. Every bean implementing this gets its own Kafka listener container from messaging.
+ * Consumes one topic. Every bean implementing this gets a Kafka listener container from messaging: its own, unless it
+ * names a {@link #sharedConsumer() shared} one.
  *
  * <p>{@link #handle} runs once per distinct message id, in one database transaction together with the inbox
  * record that makes it idempotent and with any {@link Outbox#append} it makes; the Kafka offset is committed
@@ -20,6 +23,18 @@ public interface MessageHandler<M> {
     Class<M> messageType();
 
     void handle(M message, IncomingMessage envelope);
+
+    /**
+     * The name of a consumer this handler shares with other handlers of the same service, or empty (the default) for a
+     * consumer of its own. Handlers naming the same consumer are read by one listener container subscribed to all
+     * their topics: one poll loop, one connection's fetches and one member's heartbeats for the broker to answer
+     * instead of one per topic. The price: a record retried after a failure holds up the records polled with it from
+     * the other topics too, so only handlers whose topics may wait for each other (a read model that a failing
+     * database stops anyway) should share one.
+     */
+    default Optional<String> sharedConsumer() {
+        return Optional.empty();
+    }
 
     /**
      * Whether {@link #handle} drops a message id it has seen by itself (its own table keyed on the message id, in the

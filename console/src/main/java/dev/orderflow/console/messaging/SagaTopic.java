@@ -7,6 +7,8 @@ import dev.orderflow.messaging.MessageHandler;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Optional;
+
 /**
  * Records every message of one topic of the saga as a milestone of its order, in the inbox transaction: what the
  * message says, who wrote it ({@code ce_source}) and when ({@code ce_time}).
@@ -39,6 +41,15 @@ class SagaTopic<M> implements MessageHandler<M> {
     @Transactional(propagation = Propagation.MANDATORY)
     public void handle(M message, IncomingMessage envelope) {
         flows.record(Milestone.of(message, envelope.id(), envelope.source(), envelope.topic(), envelope.time()));
+    }
+
+    /**
+     * One consumer for all five topics: a record retried after a failure holds up the other topics, which for a read
+     * model is no loss (what fails here is its database, which stops them all anyway).
+     */
+    @Override
+    public Optional<String> sharedConsumer() {
+        return Optional.of("saga");
     }
 
     /** A milestone is keyed on its message id: a redelivery changes nothing, without the inbox's statement too. */

@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The five topics an order's saga crosses, each consumed by its own listener container (messaging makes one per
- * handler): order-service's events, and the commands and replies of inventory and payment.
+ * The five topics an order's saga crosses, read by one shared consumer: order-service's events, and the commands and
+ * replies of inventory and payment. The console keeps up with one (a message is one statement here), and every
+ * consumer more would cost the broker fetches and heartbeats to answer, idle or not.
  */
 @Configuration(proxyBeanMethods = false)
 class SagaTopics {

@@ -60,22 +60,20 @@ public class OrderFlows {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean record(Milestone m) {
-        int added = jdbc.sql("""
-                        INSERT INTO milestone (message_id, order_id, type, step, service, topic, at, detail)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (message_id) DO NOTHING""")
-                .params(m.messageId(), m.orderId(), m.type(), m.step().name(), m.service(), m.topic(),
-                        timestamp(m.at()), m.detail())
-                .update();
-        if (added == 0) {
-            return false;
-        }
         Outcome outcome = m.step().outcome().orElse(null);
-        jdbc.sql("""
+        // One statement: the order's row is merged only from a milestone the CTE really inserted.
+        int merged = jdbc.sql("""
+                        WITH added AS (
+                            INSERT INTO milestone (message_id, order_id, type, step, service, topic, at, detail)
+                            VALUES (:messageId, :orderId, :type, :step, :service, :topic, :at, :detail)
+                            ON CONFLICT (message_id) DO NOTHING
+                            RETURNING order_id)
                         INSERT INTO order_flow AS f (order_id, customer_id, total_amount, currency, placed_at, step,
                                                      step_at, outcome, reason, finished_at, messages)
-                        VALUES (:orderId, :customerId, :amount, :currency, :placedAt, :step, :at, :outcome, :reason,
-                                :finishedAt, 1)
+                        SELECT order_id, CAST(:customerId AS varchar), CAST(:amount AS numeric),
+                               CAST(:currency AS varchar), CAST(:placedAt AS timestamptz), :step, :at,
+                               CAST(:outcome AS varchar), CAST(:reason AS varchar), CAST(:finishedAt AS timestamptz), 1
+                        FROM added
                         ON CONFLICT (order_id) DO UPDATE SET
                             customer_id  = coalesce(f.customer_id, excluded.customer_id),
                             total_amount = coalesce(f.total_amount, excluded.total_amount),
@@ -91,7 +89,12 @@ public class OrderFlows {
                             outcome     = coalesce(f.outcome, excluded.outcome),
                             finished_at = coalesce(f.finished_at, excluded.finished_at),
                             messages    = f.messages + 1""")
+                .param("messageId", m.messageId())
                 .param("orderId", m.orderId())
+                .param("type", m.type())
+                .param("service", m.service())
+                .param("topic", m.topic())
+                .param("detail", m.detail())
                 .param("customerId", m.customerId())
                 .param("amount", m.total() == null ? null : m.total().amount())
                 .param("currency", m.total() == null ? null : m.total().currency())
@@ -102,7 +105,7 @@ public class OrderFlows {
                 .param("reason", outcome == null || m.detail().isEmpty() ? null : m.detail())
                 .param("finishedAt", outcome == null ? null : timestamp(m.at()))
                 .update();
-        return true;
+        return merged == 1;
     }
 
     public Optional<OrderFlow> find(UUID orderId) {

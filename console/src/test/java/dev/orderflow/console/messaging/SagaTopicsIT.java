@@ -14,7 +14,9 @@ import dev.orderflow.events.payment.RefundPayment;
 import dev.orderflow.events.MessageCatalog;
 import dev.orderflow.events.Topics;
 import dev.orderflow.events.order.OrderPlaced;
+import dev.orderflow.messaging.inbox.MessageConsumers;
 import io.micrometer.core.instrument.Counter;
+import org.apache.kafka.common.TopicPartition;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,21 @@ class SagaTopicsIT extends ConsoleIT {
     @AfterAll
     static void close() {
         topics.close();
+    }
+
+    @Autowired
+    MessageConsumers consumers;
+
+    @Test
+    void oneConsumerReadsAllFiveTopics() {
+        List<String> saga = List.of(Topics.ORDERS_EVENTS, Topics.INVENTORY_COMMANDS, Topics.INVENTORY_EVENTS,
+                Topics.PAYMENTS_COMMANDS, Topics.PAYMENTS_EVENTS);
+
+        assertThat(consumers.topics()).containsExactlyInAnyOrderElementsOf(saga);
+        assertThat(saga.stream().map(topic -> consumers.container(topic).orElseThrow()).distinct()).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                consumers.container(Topics.ORDERS_EVENTS).orElseThrow().getAssignedPartitions())
+                .extracting(TopicPartition::topic).containsAll(saga));
     }
 
     @Test

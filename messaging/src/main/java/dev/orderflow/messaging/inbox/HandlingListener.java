@@ -17,13 +17,16 @@ import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hands the records of one poll to a {@link MessageHandler}: reads each envelope (invalid: dead letter), skips types
- * the handler does not know (tolerant reader), decodes the payload (malformed: dead letter) and runs the handler in
- * a transaction with the inbox record, skipping a message id the consumer has already handled.
+ * Hands the records of one poll to the {@link MessageHandler} of each record's topic (one, or several that share a
+ * consumer): reads each envelope (invalid: dead letter), skips types the handler does not know (tolerant reader),
+ * decodes the payload (malformed: dead letter) and runs the handler in a transaction with the inbox record, skipping
+ * a message id the consumer has already handled.
  *
  * <p>Up to {@code transactionSize} consecutive records share one transaction: under load that turns a commit per
  * message into a commit per chunk, and the inbox still decides per message id. If a shared transaction fails (one
@@ -33,11 +36,11 @@ import java.util.Optional;
  * are committed (their transactions did), it is retried with backoff or dead-lettered, and the partition goes on
  * from there. A record that cannot even be read ends the chunk before it in the same way.
  */
-final class HandlingListener<M> implements BatchMessageListener<String, byte[]> {
+final class HandlingListener implements BatchMessageListener<String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(HandlingListener.class);
 
-    private final MessageHandler<M> handler;
+    private final Map<String, MessageHandler<?>> handlers;
     private final String consumer;
     private final Inbox inbox;
     private final TransactionTemplate transactions;
@@ -45,12 +48,17 @@ final class HandlingListener<M> implements BatchMessageListener<String, byte[]> 
     private final int transactionSize;
     private final HandlingObservations observations;
 
-    HandlingListener(MessageHandler<M> handler, String consumer, Inbox inbox, TransactionTemplate transactions,
+    HandlingListener(List<? extends MessageHandler<?>> handlers, String consumer, Inbox inbox, TransactionTemplate transactions,
             MessagingMetrics metrics, int transactionSize, HandlingObservations observations) {
         if (transactionSize < 1) {
             throw new IllegalArgumentException("transactionSize must be at least 1, was " + transactionSize);
         }
-        this.handler = handler;
+        this.handlers = new HashMap<>();
+        for (MessageHandler<?> handler : handlers) {
+            if (this.handlers.put(handler.topic(), handler) != null) {
+                throw new IllegalArgumentException("two handlers for " + handler.topic());
+            }
+        }
         this.consumer = consumer;
         this.inbox = inbox;
         this.transactions = transactions;
@@ -61,10 +69,10 @@ final class HandlingListener<M> implements BatchMessageListener<String, byte[]> 
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-        List<Readable<M>> chunk = new ArrayList<>(Math.min(records.size(), transactionSize));
+        List<Readable<?>> chunk = new ArrayList<>(Math.min(records.size(), transactionSize));
         for (int index = 0; index < records.size(); index++) {
             ConsumerRecord<String, byte[]> record = records.get(index);
-            Optional<Readable<M>> readable;
+            Optional<? extends Readable<?>> readable;
             try {
                 readable = read(record, index);
             } catch (RuntimeException unreadable) {
@@ -80,8 +88,17 @@ final class HandlingListener<M> implements BatchMessageListener<String, byte[]> 
         handle(chunk, records);
     }
 
-    /** The record's envelope and payload; empty when its type is not one the handler takes. */
-    private Optional<Readable<M>> read(ConsumerRecord<String, byte[]> record, int index) {
+    /** The record's envelope and payload; empty when its type is not one the handler of its topic takes. */
+    private Optional<? extends Readable<?>> read(ConsumerRecord<String, byte[]> record, int index) {
+        MessageHandler<?> handler = handlers.get(record.topic());
+        if (handler == null) {
+            throw new IllegalStateException("no handler for " + record.topic() + " in this consumer");
+        }
+        return read(record, index, handler, metrics);
+    }
+
+    private static <M> Optional<Readable<M>> read(ConsumerRecord<String, byte[]> record, int index,
+            MessageHandler<M> handler, MessagingMetrics metrics) {
         IncomingMessage envelope = CloudEventHeaders.read(record);
         Optional<MessageType> type = MessageCatalog.byName(envelope.type())
                 .filter(known -> handler.messageType().isAssignableFrom(known.payloadType()));
@@ -92,10 +109,10 @@ final class HandlingListener<M> implements BatchMessageListener<String, byte[]> 
             return Optional.empty();
         }
         M message = handler.messageType().cast(MessageCodec.standard().decode(record.value(), type.get().payloadType()));
-        return Optional.of(new Readable<>(index, envelope, message));
+        return Optional.of(new Readable<>(index, envelope, handler, message));
     }
 
-    private void handle(List<Readable<M>> chunk, List<ConsumerRecord<String, byte[]>> records) {
+    private void handle(List<Readable<?>> chunk, List<ConsumerRecord<String, byte[]>> records) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -109,7 +126,7 @@ final class HandlingListener<M> implements BatchMessageListener<String, byte[]> 
                         chunk.getFirst().envelope().topic(), failed.toString());
             }
         }
-        for (Readable<M> readable : chunk) {
+        for (Readable<?> readable : chunk) {
             try {
                 int duplicates = transactions.execute(status -> handleAll(List.of(readable)));
                 countDuplicates(duplicates, readable.envelope().topic());
@@ -121,18 +138,18 @@ final class HandlingListener<M> implements BatchMessageListener<String, byte[]> 
     }
 
     /** Runs the handler for each message not handled before; returns how many were duplicates. */
-    private int handleAll(List<Readable<M>> chunk) {
+    private int handleAll(List<? extends Readable<?>> chunk) {
         int duplicates = 0;
-        for (Readable<M> readable : chunk) {
+        for (Readable<?> readable : chunk) {
             IncomingMessage envelope = readable.envelope();
-            if (!handler.dropsDuplicatesItself() && !inbox.firstDelivery(consumer, envelope.id())) {
+            if (!readable.handler().dropsDuplicatesItself() && !inbox.firstDelivery(consumer, envelope.id())) {
                 duplicates++;
                 log.debug("Skipping message {} on {}: already handled by {}", envelope.id(), envelope.topic(),
                         consumer);
                 continue;
             }
             observations.observe(envelope, consumer,
-                    () -> HandlingContext.handling(envelope, () -> handler.handle(readable.message(), envelope)));
+                    () -> HandlingContext.handling(envelope, readable::handle));
         }
         return duplicates;
     }
@@ -147,6 +164,10 @@ final class HandlingListener<M> implements BatchMessageListener<String, byte[]> 
         return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
-    private record Readable<M>(int index, IncomingMessage envelope, M message) {
+    private record Readable<M>(int index, IncomingMessage envelope, MessageHandler<M> handler, M message) {
+
+        void handle() {
+            handler.handle(message, envelope);
+        }
     }
 }

@@ -10,48 +10,58 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One listener container per {@link MessageHandler} bean, all in the service's consumer group, started with the
- * application and stopped (offsets of handled records committed) before it shuts down.
+ * One listener container per {@link MessageHandler} bean, or per consumer that handlers share, all in the service's
+ * consumer group, started with the application and stopped (offsets of handled records committed) before it shuts
+ * down.
  */
 public class MessageConsumers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MessageConsumers.class);
 
+    /** Each container by every topic it consumes; a shared container is under each of its topics. */
     private final Map<String, ConcurrentMessageListenerContainer<String, byte[]>> containers = new LinkedHashMap<>();
+    private final List<ConcurrentMessageListenerContainer<String, byte[]>> distinct = new ArrayList<>();
     private volatile boolean running;
 
     public MessageConsumers(List<MessageHandler<?>> handlers,
             ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, String groupId, Inbox inbox,
             TransactionTemplate transactions, MessagingMetrics metrics, int transactionSize,
             HandlingObservations observations) {
+        Map<String, List<MessageHandler<?>>> byConsumer = new LinkedHashMap<>();
+        Set<String> topics = new HashSet<>();
         for (MessageHandler<?> handler : handlers) {
-            if (containers.containsKey(handler.topic())) {
+            if (!topics.add(handler.topic())) {
                 throw new IllegalStateException("two MessageHandlers consume " + handler.topic()
                         + ": one handler per topic, switching over the sealed family, keeps their order");
             }
-            ConcurrentMessageListenerContainer<String, byte[]> container = factory.createContainer(handler.topic());
-            container.getContainerProperties().setGroupId(groupId);
-            container.getContainerProperties().setClientId(groupId + "-" + handler.topic());
-            container.getContainerProperties().setMessageListener(listener(handler, groupId, inbox, transactions, metrics,
-                    transactionSize, observations));
-            container.setBeanName("orderflow-consumer-" + handler.topic());
-            container.setAutoStartup(false);
-            containers.put(handler.topic(), container);
+            String consumer = handler.sharedConsumer().map(name -> "shared-" + name).orElse(handler.topic());
+            byConsumer.computeIfAbsent(consumer, name -> new ArrayList<>()).add(handler);
         }
-    }
-
-    private static <M> HandlingListener<M> listener(MessageHandler<M> handler, String consumer, Inbox inbox,
-            TransactionTemplate transactions, MessagingMetrics metrics, int transactionSize,
-            HandlingObservations observations) {
-        return new HandlingListener<>(handler, consumer, inbox, transactions, metrics, transactionSize, observations);
+        byConsumer.forEach((name, sharing) -> {
+            String[] subscribed = sharing.stream().map(MessageHandler::topic).toArray(String[]::new);
+            ConcurrentMessageListenerContainer<String, byte[]> container = factory.createContainer(subscribed);
+            container.getContainerProperties().setGroupId(groupId);
+            container.getContainerProperties().setClientId(groupId + "-" + name);
+            container.getContainerProperties().setMessageListener(new HandlingListener(sharing, groupId, inbox,
+                    transactions, metrics, transactionSize, observations));
+            container.setBeanName("orderflow-consumer-" + name);
+            container.setAutoStartup(false);
+            distinct.add(container);
+            for (String topic : subscribed) {
+                containers.put(topic, container);
+            }
+        });
     }
 
     /** The container consuming {@code topic}, e.g. to pause it or to see its assignment. */
@@ -65,7 +75,7 @@ public class MessageConsumers implements SmartLifecycle {
 
     @Override
     public void start() {
-        containers.values().forEach(ConcurrentMessageListenerContainer::start);
+        distinct.forEach(ConcurrentMessageListenerContainer::start);
         running = true;
     }
 
@@ -76,16 +86,16 @@ public class MessageConsumers implements SmartLifecycle {
      */
     @Override
     public void stop() {
-        CountDownLatch stopped = new CountDownLatch(containers.size());
+        CountDownLatch stopped = new CountDownLatch(distinct.size());
         long longestMillis = 0;
-        for (ConcurrentMessageListenerContainer<String, byte[]> container : containers.values()) {
+        for (ConcurrentMessageListenerContainer<String, byte[]> container : distinct) {
             longestMillis = Math.max(longestMillis, container.getContainerProperties().getShutdownTimeout());
             container.stop(stopped::countDown);
         }
         try {
             if (!stopped.await(longestMillis, TimeUnit.MILLISECONDS)) {
                 log.warn("{} of {} consumers had not stopped after {} ms; going on without them", stopped.getCount(),
-                        containers.size(), longestMillis);
+                        distinct.size(), longestMillis);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

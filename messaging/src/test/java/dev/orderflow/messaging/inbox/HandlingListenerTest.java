@@ -1,9 +1,12 @@
 package dev.orderflow.messaging.inbox;
 
 import dev.orderflow.events.MessageCatalog;
+import dev.orderflow.events.RejectionReason;
 import dev.orderflow.events.Topics;
 import dev.orderflow.events.inventory.CommitStock;
 import dev.orderflow.events.inventory.InventoryCommand;
+import dev.orderflow.events.payment.PaymentCommand;
+import dev.orderflow.events.payment.RefundPayment;
 import dev.orderflow.events.wire.MessageCodec;
 import dev.orderflow.messaging.IncomingMessage;
 import dev.orderflow.messaging.MessageHandler;
@@ -69,26 +72,50 @@ class HandlingListenerTest {
         assertThat(handler.handled).as("every delivery, the redelivery too: the handler drops it").hasSize(3);
     }
 
-    private HandlingListener<InventoryCommand> listener(Handler handler) {
-        return new HandlingListener<>(handler, "test-consumer", inbox, new TransactionTemplate(new NoTransactions()),
+    @Test
+    void handsEachRecordOfASharedConsumerToTheHandlerOfItsTopicInThePollsOrder() {
+        List<String> handled = new ArrayList<>();
+        Recording<InventoryCommand> stock = new Recording<>(Topics.INVENTORY_COMMANDS, InventoryCommand.class, handled);
+        Recording<PaymentCommand> payments = new Recording<>(Topics.PAYMENTS_COMMANDS, PaymentCommand.class, handled);
+        HandlingListener shared = new HandlingListener(List.of(stock, payments), "test-consumer", inbox,
+                new TransactionTemplate(new NoTransactions()), new MessagingMetrics(new SimpleMeterRegistry()), 50,
+                new HandlingObservations(ObservationRegistry.NOOP));
+        UUID orderId = UUID.randomUUID();
+
+        shared.onMessage(List.of(
+                record(Topics.PAYMENTS_COMMANDS, 0, new RefundPayment(orderId, RejectionReason.CUSTOMER_CANCELLED)),
+                record(Topics.INVENTORY_COMMANDS, 0, new CommitStock(orderId)),
+                record(Topics.PAYMENTS_COMMANDS, 1, new RefundPayment(orderId, RejectionReason.CUSTOMER_CANCELLED))));
+
+        assertThat(handled).containsExactly(
+                Topics.PAYMENTS_COMMANDS + " RefundPayment", Topics.INVENTORY_COMMANDS + " CommitStock",
+                Topics.PAYMENTS_COMMANDS + " RefundPayment");
+        assertThat(inboxStatements).hasSize(3);
+    }
+
+    private HandlingListener listener(Handler handler) {
+        return new HandlingListener(List.of(handler), "test-consumer", inbox, new TransactionTemplate(new NoTransactions()),
                 new MessagingMetrics(new SimpleMeterRegistry()), 50,
                 new HandlingObservations(ObservationRegistry.NOOP));
     }
 
     private static ConsumerRecord<String, byte[]> record(long offset) {
-        UUID orderId = UUID.randomUUID();
-        CommitStock command = new CommitStock(orderId);
+        return record(Topics.INVENTORY_COMMANDS, offset, new CommitStock(UUID.randomUUID()));
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String topic, long offset, Object command) {
+        String orderId = topic + "-" + offset;
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.ID, "m-" + offset);
-        header(headers, CloudEventHeaders.TYPE, MessageCatalog.of(CommitStock.class).name());
+        header(headers, CloudEventHeaders.ID, topic + "-m-" + offset);
+        header(headers, CloudEventHeaders.TYPE, MessageCatalog.of(command.getClass()).name());
         header(headers, CloudEventHeaders.SOURCE, "/orderflow/order-service");
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         header(headers, CloudEventHeaders.TIME, Instant.now().toString());
-        header(headers, CloudEventHeaders.SUBJECT, orderId.toString());
+        header(headers, CloudEventHeaders.SUBJECT, orderId);
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         byte[] value = MessageCodec.standard().encode(command);
-        return new ConsumerRecord<>(Topics.INVENTORY_COMMANDS, 0, offset, 0L, TimestampType.CREATE_TIME, 0,
-                value.length, orderId.toString(), value, headers, Optional.empty());
+        return new ConsumerRecord<>(topic, 0, offset, 0L, TimestampType.CREATE_TIME, 0, value.length, orderId, value,
+                headers, Optional.empty());
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
@@ -122,6 +149,20 @@ class HandlingListenerTest {
         @Override
         public boolean dropsDuplicatesItself() {
             return dropsDuplicatesItself;
+        }
+    }
+
+    /** Notes the topic and type of each message it handles. */
+    private record Recording<M>(String topic, Class<M> messageType, List<String> handled) implements MessageHandler<M> {
+
+        @Override
+        public void handle(M message, IncomingMessage envelope) {
+            handled.add(topic + " " + message.getClass().getSimpleName());
+        }
+
+        @Override
+        public Optional<String> sharedConsumer() {
+            return Optional.of("commands");
         }
     }
 
