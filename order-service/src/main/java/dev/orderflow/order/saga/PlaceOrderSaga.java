@@ -37,6 +37,8 @@ import java.util.UUID;
  *       REJECTED/TIMED_OUT; a late authorization for a rejected or cancelled order is refunded;</li>
  *   <li>{@link #onCancel}: {@code ReleaseStock}, {@code RefundPayment} as needed, CANCELLED.</li>
  * </ol>
+ * An operator may also act on a saga stuck in a running step: {@link #onResume} sends the step's command again with a
+ * new deadline, {@link #onCompensate} ends it at once as its deadline would.
  * Compensations always go out after the command they undo and on the same key (the order id), so the
  * participant sees them in that order: a Release after the Reserve, a Refund after the Authorize.
  *
@@ -144,6 +146,39 @@ public record PlaceOrderSaga(UUID orderId, String customerId, Money total, SagaS
         return end(SagaStep.CANCELLED, RejectionReason.CUSTOMER_CANCELLED, new Cancel(), now);
     }
 
+    /**
+     * An operator resumes a saga stuck in a running step: the step's command goes out again, and the saga gets a new
+     * deadline, {@code timeout} from now. Both participants answer a repeated command as they answered the first
+     * (a reservation or a payment per order), so whatever went out before is never done twice.
+     *
+     * @param lines the order's lines, which a repeated {@code ReserveStock} carries
+     * @throws IllegalStateException if the saga has finished
+     */
+    public SagaDecision onResume(Instant now, Duration timeout, List<StockLine> lines) {
+        PlaceOrderSaga resumed = withDeadline(now.plus(timeout));
+        return switch (step) {
+            case RESERVING_STOCK -> SagaDecision.advance(resumed, null,
+                    SagaCommand.of(new ReserveStock(orderId, lines)));
+            case AUTHORIZING_PAYMENT -> SagaDecision.advance(resumed, null,
+                    SagaCommand.of(new AuthorizePayment(orderId, customerId, total)));
+            case CONFIRMED, REJECTED, CANCELLED ->
+                    throw new IllegalStateException("saga of order " + orderId + " already ended " + step);
+        };
+    }
+
+    /**
+     * An operator gives up on a saga stuck in a running step before its deadline: it ends as a deadline ends it
+     * (REJECTED / TIMED_OUT, the stock released and the payment refunded if it was asked for).
+     *
+     * @throws IllegalStateException if the saga has finished
+     */
+    public SagaDecision onCompensate(Instant now) {
+        if (!step.isRunning()) {
+            throw new IllegalStateException("saga of order " + orderId + " already ended " + step);
+        }
+        return end(SagaStep.REJECTED, RejectionReason.TIMED_OUT, new Reject(RejectionReason.TIMED_OUT), now);
+    }
+
     /** Ends the saga undoing what may have been done: the stock, and the payment if it was asked for. */
     private SagaDecision end(SagaStep outcome, RejectionReason why, OrderChange change, Instant now) {
         // ReleaseStock is a no-op for an order that holds nothing, so it is always safe to send.
@@ -159,6 +194,11 @@ public record PlaceOrderSaga(UUID orderId, String customerId, Money total, SagaS
     private PlaceOrderSaga withStep(SagaStep next) {
         return new PlaceOrderSaga(orderId, customerId, total, next, reason, paymentRequested, refundRequested,
                 startedAt, deadline, endedAt, version);
+    }
+
+    private PlaceOrderSaga withDeadline(Instant next) {
+        return new PlaceOrderSaga(orderId, customerId, total, step, reason, paymentRequested, refundRequested,
+                startedAt, next, endedAt, version);
     }
 
     private PlaceOrderSaga withPaymentRequested() {

@@ -66,6 +66,17 @@ class PlaceOrderSagaStore {
                 .list();
     }
 
+    /** Running sagas started before {@code startedBefore}, the oldest first; not locked. */
+    List<PlaceOrderSaga> running(Instant startedBefore, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM place_order_saga WHERE deadline IS NOT NULL AND started_at < :startedBefore
+                        ORDER BY started_at, order_id LIMIT :limit""")
+                .param("startedBefore", OffsetDateTime.ofInstant(startedBefore, ZoneOffset.UTC))
+                .param("limit", limit)
+                .query((rs, row) -> read(rs))
+                .list();
+    }
+
     /** Stores the saga's new state over the version it was read at. */
     void update(PlaceOrderSaga saga) {
         int updated = jdbc.sql("""

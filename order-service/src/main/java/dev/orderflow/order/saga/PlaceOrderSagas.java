@@ -82,6 +82,52 @@ public class PlaceOrderSagas {
         return orders.get(orderId);
     }
 
+    /** Running sagas started before {@code startedBefore}, the oldest first: the ones an operator may look at. */
+    @Transactional(readOnly = true)
+    public List<PlaceOrderSaga> runningSince(Instant startedBefore, int limit) {
+        return store.running(startedBefore, limit);
+    }
+
+    /**
+     * An operator resumes a stuck saga: its step's command goes out again, with a new deadline.
+     *
+     * @throws OrderNotFoundException if there is no saga for the order
+     * @throws SagaEndedException     if it has finished
+     */
+    @Transactional
+    public SagaDecision resume(UUID orderId) {
+        PlaceOrderSaga saga = store.lock(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+        if (!saga.isRunning()) {
+            throw new SagaEndedException(orderId, saga.step());
+        }
+        List<StockLine> lines = orders.get(orderId).lines().stream()
+                .map(line -> new StockLine(line.sku(), line.quantity())).toList();
+        SagaDecision decision = saga.onResume(clock.instant(), properties.sagaDeadline(), lines);
+        carryOut(saga, decision, "resume");
+        log.info("Saga of order {} resumed by an operator in step {}: sent {} again", orderId, saga.step(),
+                decision.commands());
+        return decision;
+    }
+
+    /**
+     * An operator gives up on a stuck saga: it ends now as its deadline would end it, with its compensations.
+     *
+     * @throws OrderNotFoundException if there is no saga for the order
+     * @throws SagaEndedException     if it has finished
+     */
+    @Transactional
+    public SagaDecision compensate(UUID orderId) {
+        PlaceOrderSaga saga = store.lock(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+        if (!saga.isRunning()) {
+            throw new SagaEndedException(orderId, saga.step());
+        }
+        SagaDecision decision = saga.onCompensate(clock.instant());
+        carryOut(saga, decision, "compensate");
+        log.info("Saga of order {} compensated by an operator in step {}: sent {}", orderId, saga.step(),
+                decision.commands());
+        return decision;
+    }
+
     /**
      * Times out a batch of sagas past their deadline; answers how many it locked. Safe on every instance at once:
      * each takes only rows nobody else holds.

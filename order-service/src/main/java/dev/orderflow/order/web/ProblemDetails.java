@@ -6,6 +6,7 @@ import dev.orderflow.order.domain.OrderNotFoundException;
 import dev.orderflow.order.domain.OrderStateException;
 import dev.orderflow.order.placing.IdempotencyKeyReusedException;
 import dev.orderflow.order.placing.UnknownProductsException;
+import dev.orderflow.order.saga.SagaEndedException;
 import dev.orderflow.web.ProblemDetailsAdvice;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -16,8 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import java.util.TreeSet;
 
 /**
- * Order-service's refusals as RFC 9457 problems: an unknown order, a status that forbids the change, a concurrent
- * change, unknown products, an invalid order and a reused idempotency key. Everything else (validation, unreadable
+ * Order-service's refusals as RFC 9457 problems: an unknown order, a status that forbids the change, an operator's
+ * action on a saga that has ended, a concurrent change, unknown products, an invalid order and a reused idempotency key. Everything else (validation, unreadable
  * bodies, a database that is away) is the shape every service shares.
  */
 @RestControllerAdvice
@@ -32,6 +33,13 @@ class ProblemDetails extends ProblemDetailsAdvice {
     ProblemDetail wrongState(OrderStateException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Order cannot change", e.getMessage());
         problem.setProperty("orderStatus", e.status());
+        return problem;
+    }
+
+    @ExceptionHandler(SagaEndedException.class)
+    ProblemDetail sagaEnded(SagaEndedException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Saga has ended", e.getMessage());
+        problem.setProperty("sagaStep", e.step());
         return problem;
     }
 

@@ -246,4 +246,54 @@ class PlaceOrderSagaTest {
     void refusesToCancelAFinishedSaga() {
         assertThatThrownBy(() -> declined().onCancel(PAST_DEADLINE)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void resumingAStuckReservationSendsReserveStockAgainWithANewDeadline() {
+        Instant later = START.plusSeconds(20);
+
+        SagaDecision decision = reservingStock().onResume(later, TIMEOUT, LINES);
+
+        assertThat(decision.kind()).isEqualTo(Kind.ADVANCED);
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new ReserveStock(ORDER, LINES)));
+        assertThat(decision.saga().step()).isEqualTo(SagaStep.RESERVING_STOCK);
+        assertThat(decision.saga().deadline()).isEqualTo(later.plus(TIMEOUT));
+        assertThat(decision.orderChange()).isEmpty();
+    }
+
+    @Test
+    void resumingAStuckPaymentAsksForTheSamePaymentAgain() {
+        SagaDecision decision = authorizingPayment().onResume(SOON, TIMEOUT, LINES);
+
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new AuthorizePayment(ORDER, CUSTOMER, TOTAL)));
+        assertThat(decision.saga().step()).isEqualTo(SagaStep.AUTHORIZING_PAYMENT);
+        assertThat(decision.saga().paymentRequested()).isTrue();
+    }
+
+    @Test
+    void compensatingAStuckPaymentEndsItAsItsDeadlineWouldBeforeTheDeadline() {
+        SagaDecision decision = authorizingPayment().onCompensate(SOON);
+
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new ReleaseStock(ORDER)),
+                SagaCommand.of(new RefundPayment(ORDER, RejectionReason.TIMED_OUT)));
+        assertThat(decision.saga().step()).isEqualTo(SagaStep.REJECTED);
+        assertThat(decision.saga().reason()).isEqualTo(RejectionReason.TIMED_OUT);
+        assertThat(decision.saga().deadline()).isNull();
+        assertThat(decision.orderChange()).contains(new Reject(RejectionReason.TIMED_OUT));
+    }
+
+    @Test
+    void compensatingAStuckReservationOnlyReleasesTheStock() {
+        SagaDecision decision = reservingStock().onCompensate(SOON);
+
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new ReleaseStock(ORDER)));
+        assertThat(decision.saga().step()).isEqualTo(SagaStep.REJECTED);
+    }
+
+    @Test
+    void aFinishedSagaCanBeNeitherResumedNorCompensated() {
+        for (PlaceOrderSaga finished : List.of(confirmed(), declined())) {
+            assertThatThrownBy(() -> finished.onResume(SOON, TIMEOUT, LINES)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> finished.onCompensate(SOON)).isInstanceOf(IllegalStateException.class);
+        }
+    }
 }
