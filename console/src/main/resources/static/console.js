@@ -1,5 +1,5 @@
 // The console's page: one EventSource on /api/console/live, re-rendered at each "view" event the server pushes.
-// No polling: the only other request is one order's timeline, when it is clicked. Every value is set as text,
+// No polling: the only other requests are one order's timeline, when it is clicked, and an operator's action on it. Every value is set as text,
 // never as HTML, so nothing in an order (a customer id, a reason) can run as script.
 'use strict';
 
@@ -93,7 +93,28 @@ async function showTimeline(orderId) {
         return row;
     });
     section.querySelector('tbody').replaceChildren(...rows);
+    section.dataset.order = orderId;
+    document.getElementById('timeline-actions').hidden = order.outcome !== null && order.outcome !== undefined;
+    document.getElementById('action-result').textContent = '';
     section.hidden = false;
+}
+
+// An operator's action on the saga shown: order-service carries it out; its answer is shown as it came.
+async function act(action) {
+    const orderId = document.getElementById('timeline').dataset.order;
+    const result = document.getElementById('action-result');
+    if (!orderId || !window.confirm(`${action} the saga of order ${orderId}?`)) {
+        return;
+    }
+    result.textContent = `${action}\u2026`;
+    const answer = await fetch(`/api/console/orders/${encodeURIComponent(orderId)}/${action}`,
+        {method: 'POST', headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken()}});
+    const body = await answer.json().catch(() => ({}));
+    if (answer.ok) {
+        result.textContent = `done: ${body.saga.step}, sent ${body.sent.join(', ') || 'nothing'}`;
+    } else {
+        result.textContent = `${answer.status} ${body.title ?? ''}: ${body.detail ?? ''}`;
+    }
 }
 
 function csrfToken() {
@@ -116,6 +137,9 @@ function connect() {
             ? 'disconnected: reload the page to sign in again' : 'reconnecting\u2026';
     });
 }
+
+document.getElementById('resume').addEventListener('click', () => act('resume'));
+document.getElementById('compensate').addEventListener('click', () => act('compensate'));
 
 document.getElementById('sign-out').addEventListener('click', async () => {
     await fetch('/logout', {method: 'POST', headers: {'X-XSRF-TOKEN': csrfToken()}});

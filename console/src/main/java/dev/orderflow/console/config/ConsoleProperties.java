@@ -8,13 +8,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.net.URI;
 import java.time.Duration;
 
 /** Settings of the console, {@code orderflow.console.*} (env {@code ORDERFLOW_CONSOLE_...}). */
 @Validated
 @ConfigurationProperties("orderflow.console")
 public record ConsoleProperties(@Valid @DefaultValue Retention retention, @Valid @DefaultValue Live live,
-                                @Valid @DefaultValue Login login) {
+                                @Valid @DefaultValue Login login, @Valid @DefaultValue OrderService orderService) {
 
     /**
      * How long finished orders stay in the read model. The topics keep them longer: a rebuild by replay brings them
@@ -55,5 +56,17 @@ public record ConsoleProperties(@Valid @DefaultValue Retention retention, @Valid
     public record Login(@DefaultValue("orderflow-console") @NotNull String clientId,
                         @DefaultValue("") String issuer,
                         @DefaultValue("") String backChannel) {
+    }
+
+    /**
+     * Where the console asks order-service to resume or compensate a stuck saga (its admin API).
+     *
+     * @param url            order-service's base URL
+     * @param connectTimeout how long to wait for a connection
+     * @param readTimeout    how long to wait for its answer
+     */
+    public record OrderService(@DefaultValue("http://127.0.0.1:8081") @NotNull URI url,
+                               @DefaultValue("2s") @NotNull Duration connectTimeout,
+                               @DefaultValue("5s") @NotNull Duration readTimeout) {
     }
 }

@@ -3,6 +3,8 @@ package dev.orderflow.console.web;
 import dev.orderflow.console.domain.OrderFlow;
 import dev.orderflow.console.domain.Outcome;
 import dev.orderflow.console.domain.Timeline;
+import dev.orderflow.console.operations.OrderServiceAdmin;
+import dev.orderflow.console.operations.SagaAction;
 import dev.orderflow.console.store.OrderFlows;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,10 +13,13 @@ import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,7 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What the console knows of orders' sagas, read from its own read model. */
+/**
+ * What the console knows of orders' sagas, read from its own read model; and the operator's actions on a stuck saga,
+ * which order-service carries out.
+ */
 @RestController
 @RequestMapping("/api/console")
 class ConsoleController {
@@ -36,11 +44,16 @@ class ConsoleController {
     private final OrderFlows flows;
     private final Clock clock;
     private final LiveFeed feed;
+    private final OrderServiceAdmin orderService;
+    private final OperatorToken operatorToken;
 
-    ConsoleController(OrderFlows flows, Clock clock, LiveFeed feed) {
+    ConsoleController(OrderFlows flows, Clock clock, LiveFeed feed, OrderServiceAdmin orderService,
+                      OperatorToken operatorToken) {
         this.flows = flows;
         this.clock = clock;
         this.feed = feed;
+        this.orderService = orderService;
+        this.operatorToken = operatorToken;
     }
 
     @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -85,6 +98,27 @@ class ConsoleController {
         Map<Outcome, Double> perSecond = new EnumMap<>(Outcome.class);
         finished.forEach((outcome, count) -> perSecond.put(outcome, (double) count / windowSeconds));
         return new SummaryView(now, windowSeconds, finished, perSecond, flows.countInFlight());
+    }
+
+    @PostMapping("/orders/{orderId}/resume")
+    @Operation(summary = "Resume a stuck saga: order-service sends its step's command again, with a new deadline.",
+            description = "Carried out by order-service's admin API with the caller's own token; its answer is "
+                    + "relayed: 200 {saga, sent}, 404 unknown, 409 ended. order-service away: 503 with Retry-After.")
+    ResponseEntity<String> resume(@PathVariable UUID orderId, Authentication caller) {
+        return relay(orderService.act(orderId, SagaAction.RESUME, operatorToken.of(caller)));
+    }
+
+    @PostMapping("/orders/{orderId}/compensate")
+    @Operation(summary = "Compensate a stuck saga: order-service ends it now as its deadline would (REJECTED, "
+            + "TIMED_OUT).", description = "As resume: order-service's answer relayed, 503 when it is away.")
+    ResponseEntity<String> compensate(@PathVariable UUID orderId, Authentication caller) {
+        return relay(orderService.act(orderId, SagaAction.COMPENSATE, operatorToken.of(caller)));
+    }
+
+    private static ResponseEntity<String> relay(OrderServiceAdmin.Answer answer) {
+        return ResponseEntity.status(answer.status())
+                .contentType(answer.status() < 400 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
+                .body(answer.body());
     }
 
     enum State {

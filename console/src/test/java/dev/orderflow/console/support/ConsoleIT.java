@@ -4,6 +4,8 @@ import dev.orderflow.localstack.RealInfrastructure;
 import dev.orderflow.localstack.StandInIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole console on real Kafka and PostgreSQL, trusting the tests' stand-in issuer. Every integration test extends
@@ -12,4 +14,10 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 @Import({RealInfrastructure.class, StandInIssuer.Trusted.class})
 public abstract class ConsoleIT {
+
+    /** Operators' actions go to a stand-in of order-service's admin API. */
+    @DynamicPropertySource
+    static void orderService(DynamicPropertyRegistry properties) {
+        properties.add("orderflow.console.order-service.url", StandInOrderService.shared()::url);
+    }
 }

@@ -56,11 +56,10 @@ final class ServiceLaunch {
             environment.put("SPRING_DATASOURCE_USERNAME", database);
             environment.put("SPRING_DATASOURCE_PASSWORD", database);
         });
-        // The outside parties the services call are the simulator's, wherever this stack put it.
-        if (ports.containsKey(OrderflowService.EXTERNAL_SIMULATOR)) {
-            service.outsidePartySetting().ifPresent(setting ->
-                    environment.put(setting, resolved.baseUrl(OrderflowService.EXTERNAL_SIMULATOR)));
-        }
+        // The outside parties the services call (the simulator's; order-service's for the console), wherever this
+        // stack put them.
+        service.outsideParty().filter(ports::containsKey).ifPresent(party -> environment.put(
+                service.outsidePartySetting().orElseThrow(), resolved.baseUrl(party)));
         // The authorization server's secrets are the stack's own; its tokens name the address clients reach it at.
         if (service == OrderflowService.AUTH) {
             environment.putAll(LocalSecrets.in(stackDirectory)
