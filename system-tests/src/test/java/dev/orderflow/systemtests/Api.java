@@ -139,6 +139,11 @@ final class Api {
         return get(CONSOLE, "/api/console/orders/" + orderId);
     }
 
+    /** An operator's action on an order's stuck saga ({@code resume} or {@code compensate}), through the console. */
+    Response consoleAction(String orderId, String action) {
+        return send(CONSOLE, "POST", "/api/console/orders/" + orderId + "/" + action, "", Map.of());
+    }
+
     // --- the outside world (simulated)
 
     List<JsonNode> pspCharges(String orderId) {

@@ -45,25 +45,34 @@ class FailureIT extends EndToEndTest {
         payment.kill();
         String timedOut;
         String cancelled;
+        String compensated;
         try {
             timedOut = api.placeAcceptedOrder("c-1006", new Api.Line(sku, 2));
             cancelled = api.placeAcceptedOrder("c-1006", new Api.Line(sku, 1));
-            // Both hold stock and wait for a payment service that is gone.
-            await("stock to be reserved for both orders").atMost(Duration.ofSeconds(30))
-                    .until(() -> api.product(sku).path("reserved").asInt() == 3);
+            compensated = api.placeAcceptedOrder("c-1006", new Api.Line(sku, 3));
+            // All three hold stock and wait for a payment service that is gone.
+            await("stock to be reserved for the three orders").atMost(Duration.ofSeconds(30))
+                    .until(() -> api.product(sku).path("reserved").asInt() == 6);
 
             Api.Response cancel = api.cancel(cancelled);
             assertThat(cancel.status()).as("%s", cancel).isBetween(200, 202);
             assertThat(invariants.awaitStatus(cancelled, "CANCELLED").path("failureReason").asString())
                     .isEqualTo("CUSTOMER_CANCELLED");
+            // An operator gives up on the third at the console, before its deadline: order-service compensates it.
+            Api.Response compensate = api.consoleAction(compensated, "compensate");
+            assertThat(compensate.status()).as("%s", compensate).isEqualTo(200);
+            assertThat(compensate.body().path("saga").path("step").asString()).isEqualTo("REJECTED");
+            assertThat(invariants.awaitStatus(compensated, "REJECTED").path("failureReason").asString())
+                    .isEqualTo("TIMED_OUT");
             JsonNode rejected = invariants.awaitStatus(timedOut, "REJECTED");
             assertThat(rejected.path("failureReason").asString()).isEqualTo("TIMED_OUT");
+            assertThat(api.consoleAction(compensated, "resume").status()).as("an ended saga").isEqualTo(409);
         } finally {
             payment.start().awaitReady();
         }
 
         // The payment service now sees each AuthorizePayment, then the RefundPayment that compensates it.
-        invariants.holdFor(List.of(timedOut, cancelled), List.of(sku));
+        invariants.holdFor(List.of(timedOut, cancelled, compensated), List.of(sku));
         assertThat(api.product(sku).path("available").asInt()).isEqualTo(10);
     }
 }

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static dev.orderflow.localstack.launcher.OrderflowService.CONSOLE;
 import static dev.orderflow.localstack.launcher.OrderflowService.INVENTORY;
 import static dev.orderflow.localstack.launcher.OrderflowService.NOTIFICATION;
 import static dev.orderflow.localstack.launcher.OrderflowService.ORDER;
@@ -482,6 +483,10 @@ class HostileInputIT extends EndToEndTest {
                         .header("Idempotency-Key", marker + "-large"),
                 post(ORDER, "/api/orders/" + orderId + "/cancel", "{}", "cancel order", Expect.TOO_LARGE),
                 post(ORDER, "/api/admin/projections/orders/rebuild", "{}", "rebuild projection", Expect.TOO_LARGE),
+                post(ORDER, "/api/admin/sagas/" + orderId + "/resume", "{}", "resume saga", Expect.TOO_LARGE),
+                post(ORDER, "/api/admin/sagas/" + orderId + "/compensate", "{}", "compensate saga", Expect.TOO_LARGE),
+                post(CONSOLE, "/api/console/orders/" + orderId + "/compensate", "{}", "compensate saga from the console",
+                        Expect.TOO_LARGE),
                 post(INVENTORY, "/api/products", product(fresh, price, "1"), "create product", Expect.TOO_LARGE),
                 new Case("change catalog entry", INVENTORY, "PUT", "/api/products/" + sku,
                         ("{\"name\": \"large\", \"price\": " + price + "}").getBytes(StandardCharsets.UTF_8),
