@@ -290,12 +290,16 @@ public class MessagingAutoConfiguration {
 
     /**
      * What the dead letter should name as its cause: the handler's or the codec's exception, not the
-     * {@code BatchListenerFailedException} that only told the error handler which record of the poll failed.
+     * {@code BatchListenerFailedException} that only told the error handler which record of the poll failed; with the
+     * consumer group the container named, which the dead letter records as the one that gave up on it (and replays).
      */
     static Exception failureOf(Exception exception) {
+        String groupId = exception instanceof ListenerExecutionFailedException failedInListener
+                ? failedInListener.getGroupId() : null;
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof BatchListenerFailedException failed && failed.getCause() != null) {
-                return new ListenerExecutionFailedException(failed.getCause().getMessage(), failed.getCause());
+                return new ListenerExecutionFailedException(failed.getCause().getMessage(), groupId,
+                        failed.getCause());
             }
         }
         return exception;

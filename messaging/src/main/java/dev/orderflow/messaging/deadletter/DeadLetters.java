@@ -17,7 +17,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 
-import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,28 +135,13 @@ public class DeadLetters {
         return new ProducerRecord<>(originalTopic(record), null, record.key(), record.value(), headers);
     }
 
-    private static String originalTopic(ConsumerRecord<String, byte[]> record) {
+    static String originalTopic(ConsumerRecord<String, byte[]> record) {
         String recorded = CloudEventHeaders.last(record.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC);
         return recorded != null ? recorded : Topics.ofDeadLetter(record.topic());
     }
 
     private static DeadLetter describe(ConsumerRecord<String, byte[]> record, Instant replayedAt) {
-        var headers = record.headers();
-        String exception = CloudEventHeaders.last(headers, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
-        if (exception == null) {
-            exception = CloudEventHeaders.last(headers, KafkaHeaders.DLT_EXCEPTION_FQCN);
-        }
-        String message = CloudEventHeaders.last(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE);
-        String reason = exception == null ? message : message == null ? exception : exception + ": " + message;
-        return new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(),
-                CloudEventHeaders.last(headers, CloudEventHeaders.ID),
-                CloudEventHeaders.last(headers, CloudEventHeaders.TYPE),
-                originalTopic(record),
-                intHeader(record, KafkaHeaders.DLT_ORIGINAL_PARTITION),
-                longHeader(record, KafkaHeaders.DLT_ORIGINAL_OFFSET),
-                reason,
-                Instant.ofEpochMilli(record.timestamp()),
-                replayedAt);
+        return DeadLetter.of(record).replayedAt(replayedAt);
     }
 
     private Map<String, Instant> replays(String deadLetterTopic) {
@@ -243,15 +227,5 @@ public class DeadLetters {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while replaying", e);
         }
-    }
-
-    private static Integer intHeader(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value().length != Integer.BYTES ? null : ByteBuffer.wrap(header.value()).getInt();
-    }
-
-    private static Long longHeader(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value().length != Long.BYTES ? null : ByteBuffer.wrap(header.value()).getLong();
     }
 }

@@ -166,6 +166,7 @@ class DeadLetterIT {
                 found -> found != null);
         assertThat(letter.originalTopic()).isEqualTo(Topics.INVENTORY_COMMANDS);
         assertThat(letter.reason()).contains("PoisonMessageException", "cannot be reserved");
+        assertThat(letter.consumerGroup()).as("who dead-lettered it, and replays it").isEqualTo("messaging-it");
         assertThat(letter.replayedAt()).isNull();
         handler.cure(orderId);
 
