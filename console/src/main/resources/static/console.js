@@ -62,6 +62,53 @@ function render(view) {
         element('td', order.customerId ?? '?'),
         element('td', order.outcome + (order.reason ? ` (${order.reason})` : ''), `outcome-${order.outcome}`),
         element('td', millis(order.durationMillis), 'number')]);
+    renderDeadLetters(view.deadLetters ?? []);
+}
+
+function renderDeadLetters(topics) {
+    const rows = topics.map(topic => {
+        const row = element('tr');
+        const actions = element('td');
+        const dryRun = element('button', 'Dry run');
+        dryRun.type = 'button';
+        dryRun.addEventListener('click', () => replay(topic.topic, true));
+        const replayAll = element('button', 'Replay all');
+        replayAll.type = 'button';
+        replayAll.addEventListener('click', () => replay(topic.topic, false));
+        actions.append(dryRun, replayAll);
+        row.append(
+            element('td', topic.topic),
+            element('td', topic.consumerGroup ?? '?'),
+            element('td', String(topic.letters), 'number'),
+            element('td', new Date(topic.latestAt).toISOString().substring(0, 19).replace('T', ' ')),
+            element('td', topic.latestReason ?? ''),
+            actions);
+        return row;
+    });
+    document.querySelector('#dead-letters tbody').replaceChildren(...rows);
+}
+
+// Replays what was never replayed on a dead-letter topic, by the service that gave up on it: a dry run only says
+// what it would send.
+async function replay(topic, dryRun) {
+    const result = document.getElementById('replay-result');
+    if (!dryRun && !window.confirm(`Replay every dead letter of ${topic} never replayed?`)) {
+        return;
+    }
+    result.textContent = `${dryRun ? 'dry run' : 'replay'} of ${topic}\u2026`;
+    const answer = await fetch(`/api/console/dead-letters/${encodeURIComponent(topic)}/replay`, {
+        method: 'POST',
+        headers: {Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken()},
+        body: JSON.stringify({dryRun})
+    });
+    const body = await answer.json().catch(() => ({}));
+    if (answer.ok) {
+        const ids = (body.replayed ?? []).map(letter => `${letter.type ?? '?'} ${letter.id ?? ''}`);
+        result.textContent = `${topic}: ${dryRun ? 'would replay' : 'replayed'} ${ids.length}`
+            + (ids.length ? `: ${ids.join(', ')}` : '');
+    } else {
+        result.textContent = `${answer.status} ${body.title ?? ''}: ${body.detail ?? ''}`;
+    }
 }
 
 async function showTimeline(orderId) {

@@ -227,13 +227,13 @@ public class MessagingAutoConfiguration {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterProducer.template(),
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         ConsumerRecordRecoverer countingDeadLetters = (record, exception) -> {
-            deadLetterEvenIfTooLarge(deadLetters, record, failureOf(exception));
+            deadLetterEvenIfTooLarge(deadLetters, record, failureOf(exception, groupId));
             metrics.deadLettered(record.topic());
         };
         // An observer's recoverer only ever sees messages that can never be handled: it retries the rest for ever.
         ConsumerRecordRecoverer skippingPoison = (record, exception) -> {
             log.warn("Skipping {}-{}@{}, which can never be handled: {} (its owner's consumer dead-letters it)",
-                    record.topic(), record.partition(), record.offset(), failureOf(exception).getMessage());
+                    record.topic(), record.partition(), record.offset(), failureOf(exception, groupId).getMessage());
             metrics.poisonSkipped(record.topic());
         };
         ExponentialBackOff backOff = new ExponentialBackOff(settings.initialBackoff().toMillis(),
@@ -291,18 +291,20 @@ public class MessagingAutoConfiguration {
     /**
      * What the dead letter should name as its cause: the handler's or the codec's exception, not the
      * {@code BatchListenerFailedException} that only told the error handler which record of the poll failed; with the
-     * consumer group the container named, which the dead letter records as the one that gave up on it (and replays).
+     * consumer group, which the dead letter records as the one that gave up on it (and replays it).
      */
-    static Exception failureOf(Exception exception) {
-        String groupId = exception instanceof ListenerExecutionFailedException failedInListener
-                ? failedInListener.getGroupId() : null;
+    static Exception failureOf(Exception exception, String groupId) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof BatchListenerFailedException failed && failed.getCause() != null) {
                 return new ListenerExecutionFailedException(failed.getCause().getMessage(), groupId,
                         failed.getCause());
             }
         }
-        return exception;
+        if (exception instanceof ListenerExecutionFailedException failed) {
+            return failed.getGroupId() != null ? failed
+                    : new ListenerExecutionFailedException(failed.getMessage(), groupId, failed.getCause());
+        }
+        return new ListenerExecutionFailedException(exception.getMessage(), groupId, exception);
     }
 
     @Bean

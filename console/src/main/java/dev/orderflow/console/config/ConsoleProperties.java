@@ -10,22 +10,25 @@ import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the console, {@code orderflow.console.*} (env {@code ORDERFLOW_CONSOLE_...}). */
 @Validated
 @ConfigurationProperties("orderflow.console")
 public record ConsoleProperties(@Valid @DefaultValue Retention retention, @Valid @DefaultValue Live live,
-                                @Valid @DefaultValue Login login, @Valid @DefaultValue OrderService orderService) {
+                                @Valid @DefaultValue Login login, @Valid @DefaultValue Services services) {
 
     /**
      * How long finished orders stay in the read model. The topics keep them longer: a rebuild by replay brings them
      * back.
      *
-     * @param keep      how long after its outcome an order is kept
-     * @param interval  how often older ones are forgotten
-     * @param batchSize orders forgotten per transaction
+     * @param keep        how long after its outcome an order is kept
+     * @param deadLetters how long a dead letter is kept (Kafka's default retention of its topic)
+     * @param interval    how often older ones are forgotten
+     * @param batchSize   orders forgotten per transaction
      */
     public record Retention(@DefaultValue("24h") @NotNull Duration keep,
+                            @DefaultValue("7d") @NotNull Duration deadLetters,
                             @DefaultValue("1m") @NotNull Duration interval,
                             @DefaultValue("1000") @Positive @Max(100_000) int batchSize) {
     }
@@ -59,14 +62,28 @@ public record ConsoleProperties(@Valid @DefaultValue Retention retention, @Valid
     }
 
     /**
-     * Where the console asks order-service to resume or compensate a stuck saga (its admin API).
+     * Where the console reaches the services' admin APIs, which carry out operators' actions: order-service's for a
+     * stuck saga, a dead letter's owner's to replay it.
      *
-     * @param url            order-service's base URL
      * @param connectTimeout how long to wait for a connection
-     * @param readTimeout    how long to wait for its answer
+     * @param readTimeout    how long to wait for an answer
      */
-    public record OrderService(@DefaultValue("http://127.0.0.1:8081") @NotNull URI url,
-                               @DefaultValue("2s") @NotNull Duration connectTimeout,
-                               @DefaultValue("5s") @NotNull Duration readTimeout) {
+    public record Services(@DefaultValue("http://127.0.0.1:8081") @NotNull URI orderService,
+                           @DefaultValue("http://127.0.0.1:8082") @NotNull URI inventoryService,
+                           @DefaultValue("http://127.0.0.1:8083") @NotNull URI paymentService,
+                           @DefaultValue("http://127.0.0.1:8084") @NotNull URI notificationService,
+                           @DefaultValue("2s") @NotNull Duration connectTimeout,
+                           @DefaultValue("5s") @NotNull Duration readTimeout) {
+
+        /** The base URL of a service by its name (its {@code spring.application.name} and consumer group). */
+        public Optional<URI> of(String service) {
+            return Optional.ofNullable(switch (service == null ? "" : service) {
+                case "order-service" -> orderService;
+                case "inventory-service" -> inventoryService;
+                case "payment-service" -> paymentService;
+                case "notification-service" -> notificationService;
+                default -> null;
+            });
+        }
     }
 }

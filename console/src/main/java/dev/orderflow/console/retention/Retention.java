@@ -1,6 +1,7 @@
 package dev.orderflow.console.retention;
 
 import dev.orderflow.console.config.ConsoleProperties;
+import dev.orderflow.console.store.DeadLetterLog;
 import dev.orderflow.console.store.OrderFlows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Forgets orders that finished longer ago than {@code orderflow.console.retention.keep}, a batch per transaction.
- * Orders in flight are never forgotten, however old: they are what an operator looks for.
+ * Forgets orders that finished longer ago than {@code orderflow.console.retention.keep}, a batch per transaction, and
+ * dead letters older than {@code orderflow.console.retention.dead-letters}. Orders in flight are never forgotten,
+ * however old: they are what an operator looks for.
  */
 @Component
 class Retention {
@@ -20,11 +22,13 @@ class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
     private final OrderFlows flows;
+    private final DeadLetterLog deadLetters;
     private final ConsoleProperties.Retention settings;
     private final Clock clock;
 
-    Retention(OrderFlows flows, ConsoleProperties properties, Clock clock) {
+    Retention(OrderFlows flows, DeadLetterLog deadLetters, ConsoleProperties properties, Clock clock) {
         this.flows = flows;
+        this.deadLetters = deadLetters;
         this.settings = properties.retention();
         this.clock = clock;
     }
@@ -41,6 +45,20 @@ class Retention {
         } while (batch == settings.batchSize());
         if (forgotten > 0) {
             log.info("Forgot {} orders that finished before {}", forgotten, before);
+        }
+        forgetOldDeadLetters();
+    }
+
+    private void forgetOldDeadLetters() {
+        Instant before = clock.instant().minus(settings.deadLetters());
+        int forgotten = 0;
+        int batch;
+        do {
+            batch = deadLetters.forgetBefore(before, settings.batchSize());
+            forgotten += batch;
+        } while (batch == settings.batchSize());
+        if (forgotten > 0) {
+            log.info("Forgot {} dead letters written before {}", forgotten, before);
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.orderflow.console.web;
 import dev.orderflow.console.domain.OrderFlow;
 import dev.orderflow.console.domain.Outcome;
 import dev.orderflow.console.domain.Timeline;
-import dev.orderflow.console.operations.OrderServiceAdmin;
+import dev.orderflow.console.operations.AdminApis;
 import dev.orderflow.console.operations.SagaAction;
 import dev.orderflow.console.store.OrderFlows;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,15 +44,15 @@ class ConsoleController {
     private final OrderFlows flows;
     private final Clock clock;
     private final LiveFeed feed;
-    private final OrderServiceAdmin orderService;
+    private final AdminApis adminApis;
     private final OperatorToken operatorToken;
 
-    ConsoleController(OrderFlows flows, Clock clock, LiveFeed feed, OrderServiceAdmin orderService,
+    ConsoleController(OrderFlows flows, Clock clock, LiveFeed feed, AdminApis adminApis,
                       OperatorToken operatorToken) {
         this.flows = flows;
         this.clock = clock;
         this.feed = feed;
-        this.orderService = orderService;
+        this.adminApis = adminApis;
         this.operatorToken = operatorToken;
     }
 
@@ -105,20 +105,14 @@ class ConsoleController {
             description = "Carried out by order-service's admin API with the caller's own token; its answer is "
                     + "relayed: 200 {saga, sent}, 404 unknown, 409 ended. order-service away: 503 with Retry-After.")
     ResponseEntity<String> resume(@PathVariable UUID orderId, Authentication caller) {
-        return relay(orderService.act(orderId, SagaAction.RESUME, operatorToken.of(caller)));
+        return AdminAnswers.relay(adminApis.sagaAction(orderId, SagaAction.RESUME, operatorToken.of(caller)));
     }
 
     @PostMapping("/orders/{orderId}/compensate")
     @Operation(summary = "Compensate a stuck saga: order-service ends it now as its deadline would (REJECTED, "
             + "TIMED_OUT).", description = "As resume: order-service's answer relayed, 503 when it is away.")
     ResponseEntity<String> compensate(@PathVariable UUID orderId, Authentication caller) {
-        return relay(orderService.act(orderId, SagaAction.COMPENSATE, operatorToken.of(caller)));
-    }
-
-    private static ResponseEntity<String> relay(OrderServiceAdmin.Answer answer) {
-        return ResponseEntity.status(answer.status())
-                .contentType(answer.status() < 400 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
-                .body(answer.body());
+        return AdminAnswers.relay(adminApis.sagaAction(orderId, SagaAction.COMPENSATE, operatorToken.of(caller)));
     }
 
     enum State {

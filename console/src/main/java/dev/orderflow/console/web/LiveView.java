@@ -1,5 +1,7 @@
 package dev.orderflow.console.web;
 
+import dev.orderflow.console.store.DeadLetterLog;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +12,8 @@ import java.util.List;
  * @param lastMinute    the same over the last minute, steadier
  * @param inFlight      orders in flight, the one at its step longest first (at most {@code shown})
  * @param finished      the latest finished orders (at most {@code shown})
+ * @param deadLetters   every dead-letter topic with dead letters: how many, whose, the latest reason
  */
 public record LiveView(Instant at, SummaryView lastSeconds, SummaryView lastMinute, List<OrderFlowView> inFlight,
-                       List<OrderFlowView> finished) {
+                       List<OrderFlowView> finished, List<DeadLetterLog.TopicSummary> deadLetters) {
 }

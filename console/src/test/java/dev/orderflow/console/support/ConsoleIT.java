@@ -15,9 +15,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import({RealInfrastructure.class, StandInIssuer.Trusted.class})
 public abstract class ConsoleIT {
 
-    /** Operators' actions go to a stand-in of order-service's admin API. */
+    /** Operators' actions go to a stand-in of the services' admin APIs. */
     @DynamicPropertySource
-    static void orderService(DynamicPropertyRegistry properties) {
-        properties.add("orderflow.console.order-service.url", StandInOrderService.shared()::url);
+    static void services(DynamicPropertyRegistry properties) {
+        for (String service : new String[] {"order-service", "inventory-service", "payment-service",
+                "notification-service"}) {
+            properties.add("orderflow.console.services." + service, StandInServices.shared()::url);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.orderflow.console.support;
 
 import dev.orderflow.events.MessageCatalog;
 import dev.orderflow.events.MessageType;
+import dev.orderflow.events.Topics;
 import dev.orderflow.events.wire.MessageCodec;
 import dev.orderflow.localstack.RealInfrastructure;
 import dev.orderflow.messaging.envelope.CloudEventHeaders;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.support.KafkaHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -49,7 +51,40 @@ public final class SagaTopicsProducer implements AutoCloseable {
         send(orderId, type, value, Instant.now(), UUID.randomUUID().toString());
     }
 
+    /**
+     * Writes what a service's error handler writes to the dead-letter topic of {@code type}'s topic when it gives up
+     * on a message: the message with its CloudEvents headers, plus the original topic, the consumer group and the
+     * exception. Returns the message id.
+     */
+    public String publishDeadLetter(UUID orderId, MessageType type, String consumerGroup, String exception,
+            String reason) {
+        String messageId = UUID.randomUUID().toString();
+        RecordHeaders headers = envelope(orderId, type, Instant.now(), messageId);
+        header(headers, KafkaHeaders.DLT_ORIGINAL_TOPIC, type.topic());
+        header(headers, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, consumerGroup);
+        header(headers, KafkaHeaders.DLT_EXCEPTION_FQCN, exception);
+        header(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason);
+        var record = new ProducerRecord<>(Topics.deadLetter(type.topic()), null, orderId.toString(),
+                "{\"not\": \"read\"}".getBytes(StandardCharsets.UTF_8), headers);
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not dead-letter a " + type.name(), e);
+        }
+        return messageId;
+    }
+
     private void send(UUID orderId, MessageType type, byte[] value, Instant at, String messageId) {
+        String key = orderId.toString();
+        var record = new ProducerRecord<>(type.topic(), null, key, value, envelope(orderId, type, at, messageId));
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish a " + type.name(), e);
+        }
+    }
+
+    private static RecordHeaders envelope(UUID orderId, MessageType type, Instant at, String messageId) {
         String key = orderId.toString();
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.ID, messageId);
@@ -60,12 +95,7 @@ public final class SagaTopicsProducer implements AutoCloseable {
         header(headers, CloudEventHeaders.SUBJECT, key);
         header(headers, CloudEventHeaders.CORRELATION_ID, key);
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        var record = new ProducerRecord<>(type.topic(), null, key, value, headers);
-        try {
-            producer.send(record).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish a " + type.name(), e);
-        }
+        return headers;
     }
 
     /** The saga's commands come from order-service, each reply from the service that owns its topic. */

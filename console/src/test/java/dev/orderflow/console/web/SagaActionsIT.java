@@ -1,12 +1,13 @@
 package dev.orderflow.console.web;
 
-import dev.orderflow.console.operations.OrderServiceAdmin;
 import dev.orderflow.console.support.ConsoleIT;
-import dev.orderflow.console.support.StandInOrderService;
-import dev.orderflow.console.support.StandInOrderService.Reply;
+import dev.orderflow.console.support.StandInServices;
+import dev.orderflow.console.support.StandInServices.Reply;
 import dev.orderflow.localstack.StandInIssuer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +30,7 @@ class SagaActionsIT extends ConsoleIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final StandInOrderService orderService = StandInOrderService.shared();
+    private final StandInServices orderService = StandInServices.shared();
     private final String operator = StandInIssuer.shared().operator();
 
     @LocalServerPort
@@ -38,10 +39,11 @@ class SagaActionsIT extends ConsoleIT {
     @Autowired
     CircuitBreakerRegistry breakers;
 
+    @BeforeEach
     @AfterEach
     void orderServiceAnswersAgain() {
         orderService.answer(Reply.ok());
-        breakers.circuitBreaker(OrderServiceAdmin.ORDER_SERVICE).reset();
+        breakers.find("order-service").ifPresent(CircuitBreaker::reset);
     }
 
     @Test
@@ -52,8 +54,8 @@ class SagaActionsIT extends ConsoleIT {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains("\"sent\"", "ReserveStock.v1");
-        assertThat(orderService.requests()).contains(new StandInOrderService.Request("POST",
-                "/api/admin/sagas/" + orderId + "/resume", "Bearer " + operator));
+        assertThat(orderService.requests()).contains(new StandInServices.Request("POST",
+                "/api/admin/sagas/" + orderId + "/resume", "Bearer " + operator, ""));
     }
 
     @Test
@@ -68,7 +70,7 @@ class SagaActionsIT extends ConsoleIT {
         assertThat(answer.statusCode()).isEqualTo(409);
         assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(answer.body()).contains("already ended CONFIRMED");
-        assertThat(orderService.requests()).extracting(StandInOrderService.Request::path)
+        assertThat(orderService.requests()).extracting(StandInServices.Request::path)
                 .contains("/api/admin/sagas/" + orderId + "/compensate");
     }
 
@@ -82,7 +84,7 @@ class SagaActionsIT extends ConsoleIT {
 
         assertThat(asCustomer.statusCode()).isEqualTo(403);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(orderService.requests()).extracting(StandInOrderService.Request::path)
+        assertThat(orderService.requests()).extracting(StandInServices.Request::path)
                 .noneMatch(path -> path.contains(orderId.toString()));
     }
 
@@ -97,6 +99,7 @@ class SagaActionsIT extends ConsoleIT {
             assertThat(answer.body()).contains("order-service answered 500", "nothing was done");
         }
         int asked = orderService.requests().size();
+        // Four failures of four calls: the circuit breaker opens (half of at least four calls failed).
 
         HttpResponse<String> whileOpen = post("/api/console/orders/" + UUID.randomUUID() + "/resume", operator);
 

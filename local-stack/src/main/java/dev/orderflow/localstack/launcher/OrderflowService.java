@@ -1,19 +1,24 @@
 package dev.orderflow.localstack.launcher;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The processes of the system besides Kafka and PostgreSQL, in the order the launcher starts them. */
 public enum OrderflowService {
 
-    AUTH("auth-server", 9000, "auth", null, null),
-    EXTERNAL_SIMULATOR("external-simulator", 8090, null, null, null),
-    INVENTORY("inventory-service", 8082, "inventory", null, null),
-    PAYMENT("payment-service", 8083, "payments", "ORDERFLOW_PAYMENT_PSP_BASE_URL", EXTERNAL_SIMULATOR),
-    NOTIFICATION("notification-service", 8084, "notifications", "ORDERFLOW_NOTIFICATION_PROVIDER_BASE_URL",
-            EXTERNAL_SIMULATOR),
-    ORDER("order-service", 8081, "orders", null, null),
-    // The console's operators resume or compensate stuck sagas through order-service's admin API.
-    CONSOLE("console", 8085, "console", "ORDERFLOW_CONSOLE_ORDERSERVICE_URL", ORDER);
+    AUTH("auth-server", 9000, "auth"),
+    EXTERNAL_SIMULATOR("external-simulator", 8090, null),
+    INVENTORY("inventory-service", 8082, "inventory"),
+    PAYMENT("payment-service", 8083, "payments", new Call("ORDERFLOW_PAYMENT_PSP_BASE_URL", EXTERNAL_SIMULATOR)),
+    NOTIFICATION("notification-service", 8084, "notifications",
+            new Call("ORDERFLOW_NOTIFICATION_PROVIDER_BASE_URL", EXTERNAL_SIMULATOR)),
+    ORDER("order-service", 8081, "orders"),
+    // Operators act through the services' admin APIs: a stuck saga at order-service, a dead letter at its owner.
+    CONSOLE("console", 8085, "console",
+            new Call("ORDERFLOW_CONSOLE_SERVICES_ORDERSERVICE", ORDER),
+            new Call("ORDERFLOW_CONSOLE_SERVICES_INVENTORYSERVICE", INVENTORY),
+            new Call("ORDERFLOW_CONSOLE_SERVICES_PAYMENTSERVICE", PAYMENT),
+            new Call("ORDERFLOW_CONSOLE_SERVICES_NOTIFICATIONSERVICE", NOTIFICATION));
 
     private final String module;
 
@@ -21,17 +26,13 @@ public enum OrderflowService {
 
     private final String database;
 
-    private final String outsidePartySetting;
+    private final List<Call> calls;
 
-    private final OrderflowService outsideParty;
-
-    OrderflowService(String module, int designPort, String database, String outsidePartySetting,
-            OrderflowService outsideParty) {
+    OrderflowService(String module, int designPort, String database, Call... calls) {
         this.module = module;
         this.designPort = designPort;
         this.database = database;
-        this.outsidePartySetting = outsidePartySetting;
-        this.outsideParty = outsideParty;
+        this.calls = List.of(calls);
     }
 
     /** The Maven module, which is also the {@code spring.application.name}. */
@@ -50,15 +51,15 @@ public enum OrderflowService {
     }
 
     /**
-     * The setting (as an environment variable) that tells the service where its outside party answers (the payment
-     * gateway, the message provider, order-service's admin API for the console). Empty for a service that calls nobody.
+     * The outside parties the service calls (the payment gateway, the message provider; the services' admin APIs for
+     * the console), each with the setting (an environment variable) that tells it where that party answers: in a
+     * local stack, the simulator or the service itself. Empty for a service that calls nobody.
      */
-    public Optional<String> outsidePartySetting() {
-        return Optional.ofNullable(outsidePartySetting);
+    public List<Call> calls() {
+        return calls;
     }
 
-    /** Who answers for the outside party in a local stack: the simulator, or order-service for the console. */
-    public Optional<OrderflowService> outsideParty() {
-        return Optional.ofNullable(outsideParty);
+    /** An outside party the service calls, and the setting that gives it the party's base URL. */
+    public record Call(String setting, OrderflowService party) {
     }
 }

@@ -58,8 +58,8 @@ final class ServiceLaunch {
         });
         // The outside parties the services call (the simulator's; order-service's for the console), wherever this
         // stack put them.
-        service.outsideParty().filter(ports::containsKey).ifPresent(party -> environment.put(
-                service.outsidePartySetting().orElseThrow(), resolved.baseUrl(party)));
+        service.calls().stream().filter(call -> ports.containsKey(call.party()))
+                .forEach(call -> environment.put(call.setting(), resolved.baseUrl(call.party())));
         // The authorization server's secrets are the stack's own; its tokens name the address clients reach it at.
         if (service == OrderflowService.AUTH) {
             environment.putAll(LocalSecrets.in(stackDirectory)

@@ -197,6 +197,7 @@ class PoisonMessagesIT {
                     .as("messages of unknown types %s counted on %s", service, topic).isGreaterThanOrEqualTo(skipped);
         });
         listedByTheDeadLettersEndpoint(consumers, deadLettered);
+        seenByTheConsole(consumers, deadLettered, letters);
         nothingReachedTheCustomer(sent);
         system.assertEveryServiceReady();
         return sent;
@@ -461,6 +462,27 @@ class PoisonMessagesIT {
                         assertThat(letter.path("key").asString()).isEqualTo(sent.poison().key());
                     });
         }
+    }
+
+    /** The console read every dead letter from its topic: where it is, who gave up on it, and why. */
+    private void seenByTheConsole(Map<String, OrderflowService> consumers, List<Sent> deadLettered,
+            Map<String, ConsumerRecord<String, byte[]>> letters) {
+        for (Sent sent : deadLettered) {
+            ConsumerRecord<String, byte[]> letter = letters.get(position(sent));
+            JsonNode seen = await("the console to show the dead letter of " + sent).atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> matching(system.get(OrderflowService.CONSOLE, "/api/console/dead-letters?topic="
+                            + letter.topic() + "&limit=500").body(), letter), found -> found != null);
+            assertThat(seen.path("consumerGroup").asString()).as("who gave up on %s", sent)
+                    .isEqualTo(consumers.get(sent.poison().topic()).module());
+            assertThat(seen.path("originalTopic").asString()).isEqualTo(sent.poison().topic());
+            assertThat(seen.path("reason").asString()).as("reason of %s", sent).isNotBlank();
+        }
+    }
+
+    private static JsonNode matching(JsonNode listed, ConsumerRecord<String, byte[]> letter) {
+        return listed.valueStream().filter(seen -> seen.path("partition").asInt(-1) == letter.partition()
+                && seen.path("offset").asLong(-1) == letter.offset()).findFirst().orElse(null);
     }
 
     /** The envelope poisons of orders.events carry a valid cancellation: had one been handled, a customer was told. */

@@ -11,18 +11,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * order-service's admin API as far as the console calls it: answers every request with what the test set (by
- * default {@code 200} and a saga), and keeps each request's method, path and {@code Authorization} header.
+ * The services' admin APIs as far as the console calls them (all four services' URLs point here): answers every
+ * request with what the test set (by default {@code 200} and a saga), and keeps each request's method, path,
+ * {@code Authorization} header and body.
  */
-public final class StandInOrderService {
+public final class StandInServices {
 
-    private static final StandInOrderService SHARED = new StandInOrderService();
+    private static final StandInServices SHARED = new StandInServices();
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Reply reply = Reply.ok();
 
-    private StandInOrderService() {
+    private StandInServices() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -30,7 +31,8 @@ public final class StandInOrderService {
         }
         server.createContext("/", exchange -> {
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Authorization")));
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             Reply answer = reply;
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", answer.status() < 400
@@ -42,7 +44,7 @@ public final class StandInOrderService {
         server.start();
     }
 
-    public static StandInOrderService shared() {
+    public static StandInServices shared() {
         return SHARED;
     }
 
@@ -59,7 +61,7 @@ public final class StandInOrderService {
         return List.copyOf(requests);
     }
 
-    public record Request(String method, String path, String authorization) {
+    public record Request(String method, String path, String authorization, String body) {
     }
 
     public record Reply(int status, String body) {
