@@ -63,6 +63,22 @@ function render(view) {
         element('td', order.outcome + (order.reason ? ` (${order.reason})` : ''), `outcome-${order.outcome}`),
         element('td', millis(order.durationMillis), 'number')]);
     renderDeadLetters(view.deadLetters ?? []);
+    renderLag(view.lag);
+}
+
+function renderLag(lag) {
+    if (!lag) {
+        return;
+    }
+    document.getElementById('lag-at').textContent = lag.fresh
+        ? `(${new Date(lag.at).toISOString().substring(11, 19)})` : '(the broker did not answer: last known)';
+    const rows = lag.groups.map(group => {
+        const row = element('tr');
+        const topics = Object.entries(group.perTopic).map(([topic, records]) => `${topic} ${records}`).join(', ');
+        row.append(element('td', group.group), element('td', String(group.records), 'number'), element('td', topics));
+        return row;
+    });
+    document.querySelector('#lag tbody').replaceChildren(...rows);
 }
 
 function renderDeadLetters(topics) {

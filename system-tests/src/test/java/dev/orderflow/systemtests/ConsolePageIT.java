@@ -94,6 +94,9 @@ class ConsolePageIT extends EndToEndTest {
         assertThat(timeline.findElement(By.id("timeline-order")).getText()).isEqualTo(orders.getFirst());
         assertThat(timeline.findElements(By.cssSelector("tbody tr td:nth-child(2)")))
                 .extracting(WebElement::getText).contains("order-service", "inventory-service", "payment-service");
+        assertThat(browser.findElement(By.id("resume")).isDisplayed())
+                .as("no operator action on a saga that has ended").isFalse();
+        assertThat(browser.findElements(By.cssSelector("#lag tbody tr"))).as("a row per consumer group").hasSize(5);
 
         keepScreenshot();
     }

@@ -2,6 +2,7 @@ package dev.orderflow.console.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,13 +11,15 @@ import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings of the console, {@code orderflow.console.*} (env {@code ORDERFLOW_CONSOLE_...}). */
 @Validated
 @ConfigurationProperties("orderflow.console")
 public record ConsoleProperties(@Valid @DefaultValue Retention retention, @Valid @DefaultValue Live live,
-                                @Valid @DefaultValue Login login, @Valid @DefaultValue Services services) {
+                                @Valid @DefaultValue Login login, @Valid @DefaultValue Services services,
+                                @Valid @DefaultValue Lag lag) {
 
     /**
      * How long finished orders stay in the read model. The topics keep them longer: a rebuild by replay brings them
@@ -85,5 +88,18 @@ public record ConsoleProperties(@Valid @DefaultValue Retention retention, @Valid
                 default -> null;
             });
         }
+    }
+
+    /**
+     * The consumer lag of each service, measured at the broker.
+     *
+     * @param groups  the consumer groups to measure: the services' and the console's own
+     * @param maxAge  how long a measurement is shown before it is taken again (while somebody looks)
+     * @param timeout how long to wait for the broker's answers
+     */
+    public record Lag(@DefaultValue({"order-service", "inventory-service", "payment-service", "notification-service",
+                                     "console"}) @NotEmpty List<String> groups,
+                      @DefaultValue("5s") @NotNull Duration maxAge,
+                      @DefaultValue("2s") @NotNull Duration timeout) {
     }
 }

@@ -3,6 +3,7 @@ package dev.orderflow.console.web;
 import dev.orderflow.console.domain.OrderFlow;
 import dev.orderflow.console.domain.Outcome;
 import dev.orderflow.console.domain.Timeline;
+import dev.orderflow.console.lag.ConsumerLag;
 import dev.orderflow.console.operations.AdminApis;
 import dev.orderflow.console.operations.SagaAction;
 import dev.orderflow.console.store.OrderFlows;
@@ -46,9 +47,11 @@ class ConsoleController {
     private final LiveFeed feed;
     private final AdminApis adminApis;
     private final OperatorToken operatorToken;
+    private final ConsumerLag consumerLag;
 
     ConsoleController(OrderFlows flows, Clock clock, LiveFeed feed, AdminApis adminApis,
-                      OperatorToken operatorToken) {
+                      OperatorToken operatorToken, ConsumerLag consumerLag) {
+        this.consumerLag = consumerLag;
         this.flows = flows;
         this.clock = clock;
         this.feed = feed;
@@ -88,6 +91,13 @@ class ConsoleController {
                 ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The console has seen no message of order "
                         + orderId + "."), null));
         return TimelineView.of(OrderFlowView.of(flow, clock.instant()), Timeline.of(flows.milestones(orderId)));
+    }
+
+    @GetMapping("/lag")
+    @Operation(summary = "Each service's consumer lag: per consumer group, the records between its committed offsets "
+            + "and the ends of its partitions, per topic; measured at the broker at most a few seconds ago.")
+    ConsumerLag.Measurement lag() {
+        return consumerLag.current();
     }
 
     @GetMapping("/summary")

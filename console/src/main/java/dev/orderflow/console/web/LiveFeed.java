@@ -3,6 +3,7 @@ package dev.orderflow.console.web;
 import dev.orderflow.console.config.ConsoleProperties;
 import dev.orderflow.console.domain.OrderFlow;
 import dev.orderflow.console.domain.Outcome;
+import dev.orderflow.console.lag.ConsumerLag;
 import dev.orderflow.console.store.DeadLetterLog;
 import dev.orderflow.console.store.OrderFlows;
 import org.slf4j.Logger;
@@ -38,12 +39,14 @@ class LiveFeed {
     private final Set<SseEmitter> pages = ConcurrentHashMap.newKeySet();
     private final OrderFlows flows;
     private final DeadLetterLog deadLetters;
+    private final ConsumerLag lag;
     private final Clock clock;
     private final ConsoleProperties.Live settings;
 
-    LiveFeed(OrderFlows flows, DeadLetterLog deadLetters, Clock clock, ConsoleProperties properties) {
+    LiveFeed(OrderFlows flows, DeadLetterLog deadLetters, ConsumerLag lag, Clock clock, ConsoleProperties properties) {
         this.flows = flows;
         this.deadLetters = deadLetters;
+        this.lag = lag;
         this.clock = clock;
         this.settings = properties.live();
     }
@@ -91,7 +94,7 @@ class LiveFeed {
         return new LiveView(now, summary(now, settings.rateWindow(), inFlight),
                 summary(now, Duration.ofMinutes(1), inFlight),
                 views(flows.inFlight(settings.shown()), now), views(flows.finished(settings.shown()), now),
-                deadLetters.perTopic());
+                deadLetters.perTopic(), lag.current());
     }
 
     private SummaryView summary(Instant now, Duration window, long inFlight) {

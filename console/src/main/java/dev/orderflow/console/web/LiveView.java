@@ -1,5 +1,6 @@
 package dev.orderflow.console.web;
 
+import dev.orderflow.console.lag.ConsumerLag;
 import dev.orderflow.console.store.DeadLetterLog;
 
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.List;
  * @param inFlight      orders in flight, the one at its step longest first (at most {@code shown})
  * @param finished      the latest finished orders (at most {@code shown})
  * @param deadLetters   every dead-letter topic with dead letters: how many, whose, the latest reason
+ * @param lag           each service's consumer lag, measured at most a few seconds ago
  */
 public record LiveView(Instant at, SummaryView lastSeconds, SummaryView lastMinute, List<OrderFlowView> inFlight,
-                       List<OrderFlowView> finished, List<DeadLetterLog.TopicSummary> deadLetters) {
+                       List<OrderFlowView> finished, List<DeadLetterLog.TopicSummary> deadLetters,
+                       ConsumerLag.Measurement lag) {
 }
