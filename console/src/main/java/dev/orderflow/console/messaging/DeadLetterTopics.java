@@ -7,6 +7,7 @@ import dev.orderflow.messaging.MessagingProperties;
 import dev.orderflow.messaging.deadletter.DeadLetter;
 import dev.orderflow.messaging.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -25,6 +26,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,8 @@ class DeadLetterTopics {
 
     static final List<String> DEAD_LETTER_TOPICS = Topics.ALL.stream().map(Topics::deadLetter).toList();
 
+    private static final Duration IDLE_FETCH_WAIT = Duration.ofSeconds(5);
+
     @Bean
     DeadLetterConsumer deadLetterConsumer(KafkaClientSettings kafka, DeadLetterLog log, MessagingProperties settings,
             Environment environment) {
@@ -51,8 +55,12 @@ class DeadLetterTopics {
         container.setAckMode(ContainerProperties.AckMode.BATCH);
         container.setMessageListener((BatchMessageListener<String, byte[]>) records ->
                 log.record(records.stream().map(DeadLetter::of).toList()));
+        Map<String, Object> consumer = kafka.consumer(container.getGroupId());
+        // Dead letters are rare: no batching wait (the saga topics' fetch settings), an idle fetch every 5 s.
+        consumer.remove(ConsumerConfig.FETCH_MIN_BYTES_CONFIG);
+        consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) IDLE_FETCH_WAIT.toMillis());
         KafkaMessageListenerContainer<String, byte[]> listener = new KafkaMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(kafka.consumer(container.getGroupId())), container);
+                new DefaultKafkaConsumerFactory<>(consumer), container);
         ExponentialBackOff retryForever = new ExponentialBackOff(Duration.ofMillis(200).toMillis(), 2.0);
         retryForever.setMaxInterval(Duration.ofSeconds(10).toMillis());
         listener.setCommonErrorHandler(new DefaultErrorHandler(retryForever));

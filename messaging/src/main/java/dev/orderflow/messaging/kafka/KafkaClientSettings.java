@@ -62,8 +62,9 @@ public final class KafkaClientSettings {
     public Map<String, Object> reader() {
         Map<String, Object> config = consumer("unused");
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        // It reads a topic to its end, and at the end a long wait is all it would get.
+        // It reads a topic to its end, and at the end a long wait (for time or bytes) is all it would get.
         config.remove(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+        config.remove(ConsumerConfig.FETCH_MIN_BYTES_CONFIG);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientIdPrefix + "-deadletters");
         return config;
     }
