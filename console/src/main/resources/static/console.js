@@ -156,10 +156,29 @@ async function showTimeline(orderId) {
         return row;
     });
     section.querySelector('tbody').replaceChildren(...rows);
+    showTrace(timeline.traceId, timeline.traceUrl);
     section.dataset.order = orderId;
     document.getElementById('timeline-actions').hidden = order.outcome !== null && order.outcome !== undefined;
     document.getElementById('action-result').textContent = '';
     section.hidden = false;
+}
+
+// The order's one trace: a link to the trace backend's page for it when the console was told where that is.
+function showTrace(traceId, traceUrl) {
+    const trace = document.getElementById('timeline-trace');
+    if (!traceId) {
+        trace.replaceChildren();
+        return;
+    }
+    if (traceUrl && /^https?:\/\//.test(traceUrl)) {
+        const link = element('a', `trace ${traceId}`);
+        link.href = traceUrl;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        trace.replaceChildren(link);
+    } else {
+        trace.replaceChildren(element('span', `trace ${traceId}`));
+    }
 }
 
 // An operator's action on the saga shown: order-service carries it out; its answer is shown as it came.

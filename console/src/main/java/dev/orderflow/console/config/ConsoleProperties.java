@@ -43,11 +43,14 @@ public record ConsoleProperties(@Valid @DefaultValue Retention retention, @Valid
      * @param rateWindow        the window of "now": outcomes per second over this much of the past
      * @param shown             orders shown in each list
      * @param connectionTimeout how long one stream stays open; the browser then opens the next by itself
+     * @param traceUrl          where an order's trace is shown, {@code {traceId}} standing for its trace id (e.g.
+     *                          {@code http://localhost:16686/trace/{traceId}} for Jaeger); empty: no link
      */
     public record Live(@DefaultValue("1s") @NotNull Duration interval,
                        @DefaultValue("10s") @NotNull Duration rateWindow,
                        @DefaultValue("25") @Positive @Max(500) int shown,
-                       @DefaultValue("30m") @NotNull Duration connectionTimeout) {
+                       @DefaultValue("30m") @NotNull Duration connectionTimeout,
+                       @DefaultValue("") String traceUrl) {
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.orderflow.console.domain.Milestone;
 import dev.orderflow.console.store.OrderFlows;
 import dev.orderflow.messaging.IncomingMessage;
 import dev.orderflow.messaging.MessageHandler;
+import dev.orderflow.messaging.envelope.Traceparent;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +41,8 @@ class SagaTopic<M> implements MessageHandler<M> {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void handle(M message, IncomingMessage envelope) {
-        flows.record(Milestone.of(message, envelope.id(), envelope.source(), envelope.topic(), envelope.time()));
+        flows.record(Milestone.of(message, envelope.id(), envelope.source(), envelope.topic(), envelope.time()),
+                Traceparent.parse(envelope.traceparent()).map(Traceparent::traceId).orElse(null));
     }
 
     /**

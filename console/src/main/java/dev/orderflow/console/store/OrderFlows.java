@@ -60,6 +60,15 @@ public class OrderFlows {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean record(Milestone m) {
+        return record(m, null);
+    }
+
+    /**
+     * As {@link #record(Milestone)}, with the trace id the message carried (its {@code traceparent}'s): the order keeps
+     * the first one it sees, as every message of an order is of one trace.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean record(Milestone m, String traceId) {
         Outcome outcome = m.step().outcome().orElse(null);
         // One statement: the order's row is merged only from a milestone the CTE really inserted.
         int merged = jdbc.sql("""
@@ -69,10 +78,11 @@ public class OrderFlows {
                             ON CONFLICT (message_id) DO NOTHING
                             RETURNING order_id)
                         INSERT INTO order_flow AS f (order_id, customer_id, total_amount, currency, placed_at, step,
-                                                     step_at, outcome, reason, finished_at, messages)
+                                                     step_at, outcome, reason, finished_at, messages, trace_id)
                         SELECT order_id, CAST(:customerId AS varchar), CAST(:amount AS numeric),
                                CAST(:currency AS varchar), CAST(:placedAt AS timestamptz), :step, :at,
-                               CAST(:outcome AS varchar), CAST(:reason AS varchar), CAST(:finishedAt AS timestamptz), 1
+                               CAST(:outcome AS varchar), CAST(:reason AS varchar), CAST(:finishedAt AS timestamptz), 1,
+                               CAST(:traceId AS varchar)
                         FROM added
                         ON CONFLICT (order_id) DO UPDATE SET
                             customer_id  = coalesce(f.customer_id, excluded.customer_id),
@@ -88,7 +98,8 @@ public class OrderFlows {
                             reason  = CASE WHEN f.outcome IS NULL THEN excluded.reason ELSE f.reason END,
                             outcome     = coalesce(f.outcome, excluded.outcome),
                             finished_at = coalesce(f.finished_at, excluded.finished_at),
-                            messages    = f.messages + 1""")
+                            messages    = f.messages + 1,
+                            trace_id    = coalesce(f.trace_id, excluded.trace_id)""")
                 .param("messageId", m.messageId())
                 .param("orderId", m.orderId())
                 .param("type", m.type())
@@ -104,6 +115,7 @@ public class OrderFlows {
                 .param("outcome", outcome == null ? null : outcome.name())
                 .param("reason", outcome == null || m.detail().isEmpty() ? null : m.detail())
                 .param("finishedAt", outcome == null ? null : timestamp(m.at()))
+                .param("traceId", traceId)
                 .update();
         return merged == 1;
     }
@@ -111,6 +123,12 @@ public class OrderFlows {
     public Optional<OrderFlow> find(UUID orderId) {
         return jdbc.sql("SELECT " + FLOW_COLUMNS + " FROM order_flow WHERE order_id = ?")
                 .param(orderId).query(FLOW).optional();
+    }
+
+    /** The trace id the order's messages carry, if any carried one. */
+    public Optional<String> traceOf(UUID orderId) {
+        return jdbc.sql("SELECT trace_id FROM order_flow WHERE order_id = ? AND trace_id IS NOT NULL")
+                .param(orderId).query(String.class).optional();
     }
 
     /** The messages of one order, in no particular order. */

@@ -1,5 +1,6 @@
 package dev.orderflow.console.web;
 
+import dev.orderflow.console.config.ConsoleProperties;
 import dev.orderflow.console.domain.OrderFlow;
 import dev.orderflow.console.domain.Outcome;
 import dev.orderflow.console.domain.Timeline;
@@ -48,10 +49,12 @@ class ConsoleController {
     private final AdminApis adminApis;
     private final OperatorToken operatorToken;
     private final ConsumerLag consumerLag;
+    private final String traceUrl;
 
     ConsoleController(OrderFlows flows, Clock clock, LiveFeed feed, AdminApis adminApis,
-                      OperatorToken operatorToken, ConsumerLag consumerLag) {
+                      OperatorToken operatorToken, ConsumerLag consumerLag, ConsoleProperties properties) {
         this.consumerLag = consumerLag;
+        this.traceUrl = properties.live().traceUrl();
         this.flows = flows;
         this.clock = clock;
         this.feed = feed;
@@ -90,7 +93,8 @@ class ConsoleController {
         OrderFlow flow = flows.find(orderId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
                 ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The console has seen no message of order "
                         + orderId + "."), null));
-        return TimelineView.of(OrderFlowView.of(flow, clock.instant()), Timeline.of(flows.milestones(orderId)));
+        return TimelineView.of(OrderFlowView.of(flow, clock.instant()), Timeline.of(flows.milestones(orderId)),
+                flows.traceOf(orderId).orElse(null), traceUrl);
     }
 
     @GetMapping("/lag")

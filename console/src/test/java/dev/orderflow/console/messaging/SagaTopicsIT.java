@@ -93,6 +93,7 @@ class SagaTopicsIT extends ConsoleIT {
                 .extracting(Milestone::messageId).containsExactlyInAnyOrderElementsOf(ids));
         OrderFlow flow = flows.find(orderId).orElseThrow();
         assertThat(flow.messages()).isEqualTo(10);
+        assertThat(flows.traceOf(orderId)).as("the trace its messages carry").contains(SagaTopicsProducer.traceIdOf(orderId));
         assertThat(flow.outcome()).isEqualTo(Outcome.CONFIRMED);
         assertThat(flow.step()).isEqualTo(Step.CONFIRMED);
         assertThat(flow.placedAt()).isEqualTo(start);

@@ -11,7 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole console on real Kafka and PostgreSQL, trusting the tests' stand-in issuer. Every integration test extends
  * this, so they share one Spring context; they use fresh order ids, as the database and topics are shared too.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"server.address=127.0.0.1",
+        "orderflow.console.live.trace-url=http://traces.test/trace/{traceId}"})
 @Import({RealInfrastructure.class, StandInIssuer.Trusted.class})
 public abstract class ConsoleIT {
 

@@ -95,7 +95,13 @@ public final class SagaTopicsProducer implements AutoCloseable {
         header(headers, CloudEventHeaders.SUBJECT, key);
         header(headers, CloudEventHeaders.CORRELATION_ID, key);
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        header(headers, CloudEventHeaders.TRACEPARENT, "00-" + traceIdOf(orderId) + "-00f067aa0ba902b7-01");
         return headers;
+    }
+
+    /** The trace every message of the order is published in: one trace per order, as the services make it. */
+    public static String traceIdOf(UUID orderId) {
+        return orderId.toString().replace("-", "");
     }
 
     /** The saga's commands come from order-service, each reply from the service that owns its topic. */

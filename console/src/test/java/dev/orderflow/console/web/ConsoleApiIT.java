@@ -77,6 +77,23 @@ class ConsoleApiIT extends ConsoleIT {
     }
 
     @Test
+    void linksAnOrderToItsTraceWhereTheConsoleWasToldTracesAreShown() {
+        UUID traced = UUID.randomUUID();
+        Object placed = Sagas.confirmed(traced, "c-3").getFirst();
+        Milestone milestone = Milestone.of(placed, UUID.randomUUID().toString(), "/orderflow/order-service",
+                "orders.events", Instant.now());
+        transactions.executeWithoutResult(status -> flows.record(milestone, "4bf92f3577b34da6a3ce929d0e0e4736"));
+
+        Answer answer = get("/api/console/orders/" + traced, operator);
+
+        assertThat(answer.body().get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(answer.body().get("traceUrl").asString())
+                .isEqualTo("http://traces.test/trace/4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(get("/api/console/orders/" + confirmed, operator).body().get("traceId").isNull())
+                .as("no message of it carried a trace").isTrue();
+    }
+
+    @Test
     void listsOrdersInFlightWithTheirStepAndStuckOnes() {
         Answer inFlightOrders = get("/api/console/orders?state=IN_FLIGHT&limit=500", operator);
         Answer stuck = get("/api/console/orders?state=STUCK&stuckAfterSeconds=60&limit=500", operator);
