@@ -35,30 +35,27 @@ class Retention {
 
     @Scheduled(fixedDelayString = "${orderflow.console.retention.interval:1m}",
             initialDelayString = "${orderflow.console.retention.interval:1m}")
-    void forgetOldOrders() {
-        Instant before = clock.instant().minus(settings.keep());
-        int forgotten = 0;
-        int batch;
-        do {
-            batch = flows.forgetFinishedBefore(before, settings.batchSize());
-            forgotten += batch;
-        } while (batch == settings.batchSize());
-        if (forgotten > 0) {
-            log.info("Forgot {} orders that finished before {}", forgotten, before);
-        }
-        forgetOldDeadLetters();
+    void forgetOldOrdersAndDeadLetters() {
+        Instant now = clock.instant();
+        forget("orders that finished", now.minus(settings.keep()), flows::forgetFinishedBefore);
+        forget("dead letters written", now.minus(settings.deadLetters()), deadLetters::forgetBefore);
     }
 
-    private void forgetOldDeadLetters() {
-        Instant before = clock.instant().minus(settings.deadLetters());
+    /** Forgets what {@code batch} forgets before {@code before}, a batch per call, until a batch is not full. */
+    private void forget(String what, Instant before, Batch batch) {
         int forgotten = 0;
-        int batch;
+        int last;
         do {
-            batch = deadLetters.forgetBefore(before, settings.batchSize());
-            forgotten += batch;
-        } while (batch == settings.batchSize());
+            last = batch.forgetBefore(before, settings.batchSize());
+            forgotten += last;
+        } while (last == settings.batchSize());
         if (forgotten > 0) {
-            log.info("Forgot {} dead letters written before {}", forgotten, before);
+            log.info("Forgot {} {} before {}", forgotten, what, before);
         }
+    }
+
+    @FunctionalInterface
+    private interface Batch {
+        int forgetBefore(Instant before, int limit);
     }
 }
