@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * can do, as its own user, everything its clients do (the relay's idempotent producer on the topics it sends on; its
  * consumer group on the topics it receives from, committing offsets; dead letters written, listed and replayed; the
  * health check's cluster description), and cannot write a topic it has no business with or read with another
- * service's group. KEDA's lag reader reads committed and end offsets, and nothing else.
+ * service's group. The console reads, and writes nothing; KEDA's lag reader reads committed and end offsets, and
+ * nothing else.
  */
 class KafkaAclsOnABrokerTest {
 
@@ -176,7 +178,7 @@ class KafkaAclsOnABrokerTest {
     void theLagReaderReadsOffsetsAndNothingElse() throws Exception {
         Map<String, Object> credentials = kafka.user(KafkaAccess.LAG_READER);
         try (Admin admin = Admin.create(credentials)) {
-            for (Usage uses : usage.values()) {
+            for (Usage uses : usage.values().stream().filter(Usage::deadLetters).toList()) {
                 for (Map.Entry<String, String> received : uses.groupByReceivedTopic().entrySet()) {
                     admin.listConsumerGroupOffsets(received.getValue()).partitionsToOffsetAndMetadata()
                             .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -190,6 +192,61 @@ class KafkaAclsOnABrokerTest {
             // Refused before any topic is named: an idempotent producer needs Write on some topic to get its id.
             assertThatThrownBy(() -> send(producer, Topics.ORDERS_EVENTS, "forged")).cause()
                     .isInstanceOfAny(TopicAuthorizationException.class, ClusterAuthorizationException.class);
+        }
+        try (KafkaConsumer<String, String> consumer = consumer(credentials, "order-service")) {
+            consumer.subscribe(List.of(Topics.INVENTORY_EVENTS));
+            assertThatThrownBy(() -> pollUntilRecords(consumer)).isInstanceOf(GroupAuthorizationException.class);
+        }
+    }
+
+    /**
+     * The console reads the saga's topics and every dead-letter topic with its own group, committing its offsets, and
+     * every group's committed and end offsets for the lag it shows; it writes no topic, not even with a plain
+     * (non-idempotent) producer, and reads with no service's group.
+     */
+    @Test
+    void theConsoleReadsTheSagaTheDeadLettersAndEveryGroupsLagAndWritesNothing() throws Exception {
+        Map<String, Object> credentials = kafka.user(KafkaAccess.CONSOLE);
+        Usage uses = usage.get(KafkaAccess.CONSOLE);
+        String group = uses.deadLetterGroup().orElseThrow();
+        Set<String> observed = Stream.concat(uses.groupByReceivedTopic().keySet().stream(),
+                Topics.ALL.stream().map(Topics::deadLetter)).collect(Collectors.toSet());
+        try (KafkaProducer<String, String> producer = producer(kafka.administrator())) {
+            for (String topic : observed) {
+                send(producer, topic, "observed by the console");
+            }
+        }
+        try (KafkaConsumer<String, String> consumer = consumer(credentials, group)) {
+            consumer.subscribe(observed);
+            Set<String> seen = new HashSet<>();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!seen.containsAll(observed) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.topic()));
+            }
+            assertThat(seen).as("topics the console read with group %s", group).containsAll(observed);
+            consumer.commitSync(TIMEOUT);
+        }
+        try (Admin admin = Admin.create(credentials)) {
+            assertThat(admin.describeCluster().clusterId().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isNotBlank();
+            Set<String> groups = usage.values().stream().flatMap(u -> Stream.concat(
+                    u.groupByReceivedTopic().values().stream(), u.deadLetterGroup().stream())).collect(Collectors.toSet());
+            for (String lagOf : groups) {
+                admin.listConsumerGroupOffsets(lagOf).partitionsToOffsetAndMetadata()
+                        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+            Map<TopicPartition, OffsetSpec> ends = ALL_TOPICS.stream()
+                    .collect(Collectors.toMap(topic -> new TopicPartition(topic, 0), topic -> OffsetSpec.latest()));
+            assertThat(admin.listOffsets(ends).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).hasSize(ends.size());
+        }
+        Map<String, Object> plain = new HashMap<>(credentials);
+        plain.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        plain.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(plain, new StringSerializer(),
+                new StringSerializer())) {
+            for (String topic : ALL_TOPICS) {
+                assertThatThrownBy(() -> send(producer, topic, "forged by the console")).as("the console writing %s",
+                        topic).hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
         }
         try (KafkaConsumer<String, String> consumer = consumer(credentials, "order-service")) {
             consumer.subscribe(List.of(Topics.INVENTORY_EVENTS));

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kafka in the prod overlay: every client authenticates (SCRAM-SHA-512 over TLS), each service logs in as its own
- * KafkaUser, and each KafkaUser's ACLs are exactly those {@link KafkaAccess} derives from the contract: a topic or
- * group the contract gives a service and its user lacks fails here, and so does one the user has beyond it.
+ * Kafka in the prod overlay: every client authenticates (SCRAM-SHA-512 over TLS), each service (and the console)
+ * logs in as its own KafkaUser, and each KafkaUser's ACLs are exactly those {@link KafkaAccess} derives from the
+ * contract: a topic or group the contract gives a service and its user lacks fails here, and so does one the user
+ * has beyond it.
  */
 class KafkaAclsTest {
 
@@ -30,7 +31,7 @@ class KafkaAclsTest {
                 .collect(Collectors.toMap(KubeObject::name, KafkaAccess::granted));
         Map<String, Set<Acl>> expected = KafkaAccess.expected();
 
-        assertThat(expected.keySet()).containsAll(Repository.SERVICES);
+        assertThat(expected.keySet()).containsAll(Repository.KAFKA_CLIENTS);
         assertThat(granted.keySet()).as("KafkaUsers of k8s/overlays/%s", OVERLAY)
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((principal, acls) -> assertThat(granted.get(principal)).as("ACLs of KafkaUser %s", principal)
@@ -62,7 +63,7 @@ class KafkaAclsTest {
         String bootstrap = bootstrap(kafka);
         List<KubeObject> all = Rendered.overlay(OVERLAY);
         return ServiceEnvironment.kubernetes(OVERLAY).stream()
-                .filter(environment -> Repository.SERVICES.contains(environment.service()))
+                .filter(environment -> Repository.KAFKA_CLIENTS.contains(environment.service()))
                 .map(environment -> DynamicTest.dynamicTest(environment.service(), () -> {
                     String service = environment.service();
                     assertThat(environment.literal("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo(bootstrap);

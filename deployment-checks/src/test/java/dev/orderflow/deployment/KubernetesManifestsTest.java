@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -167,6 +169,59 @@ class KubernetesManifestsTest {
                         .isEqualTo(server.variables().get("ORDERFLOW_AUTH_OPERATOR_SECRET"));
                 assertThat(Tree.at(endpoint, "oauth2.scopes")).isEqualTo(List.of("orderflow.admin"));
             }
+        }));
+    }
+
+    /**
+     * The console runs in every overlay: one replica (operators' log-in sessions live in its memory) and so no
+     * autoscaler, a disruption budget, scraped by Prometheus. It calls each service's admin API at that service's
+     * Service, which its network policy lets it reach; and a browser logs in to it through loopback addresses (the
+     * operator's port-forwards), the one the authorization server sends it back to among them.
+     */
+    @TestFactory
+    Stream<DynamicTest> theConsoleRunsOnceReachesTheServicesItActsThroughAndLogsInOnALoopback() {
+        String console = Repository.CONSOLE;
+        return Repository.overlays().stream().map(overlay -> DynamicTest.dynamicTest(overlay, () -> {
+            List<KubeObject> objects = Rendered.overlay(overlay);
+            List<ServiceEnvironment> environments = ServiceEnvironment.kubernetes(overlay);
+            ServiceEnvironment environment = environments.stream().filter(e -> console.equals(e.service()))
+                    .findFirst().orElseThrow();
+            assertThat(ConfigurationDriftTest.find(objects, "Deployment", console).get("spec.replicas")).isEqualTo(1);
+            assertThat(objects).as("autoscalers of the console")
+                    .filteredOn(o -> List.of("HorizontalPodAutoscaler", "ScaledObject").contains(o.kind()))
+                    .noneMatch(o -> console.equals(o.get("spec.scaleTargetRef.name")));
+            assertThat(selecting(objects, "PodDisruptionBudget", "spec.selector", console)).hasSize(1);
+            assertThat(selecting(objects, "ServiceMonitor", "spec.selector", console)).hasSize(1);
+            List<Map<String, Object>> egress = selecting(objects, "NetworkPolicy", "spec.podSelector", console).stream()
+                    .flatMap(policy -> Tree.maps(policy.content(), "spec.egress").stream()).toList();
+
+            for (String service : Repository.SERVICES) {
+                KubeObject target = ConfigurationDriftTest.find(objects, "Service", service);
+                String variable = "ORDERFLOW_CONSOLE_SERVICES_" + service.replace("-", "").toUpperCase(Locale.ROOT);
+                assertThat(environment.literal(variable)).as("%s of the console in %s", variable, overlay)
+                        .isEqualTo("http://" + service + ":" + Tree.maps(target.content(), "spec.ports").getFirst()
+                                .get("port"));
+                Object containerPort = Tree.maps(ServiceEnvironment.mainContainer(ConfigurationDriftTest.find(objects,
+                        "Deployment", service)), "ports").getFirst().get("containerPort");
+                assertThat(egress).as("the console's way to %s's admin API", service).anySatisfy(rule -> {
+                    assertThat(Tree.maps(rule, "to")).extracting(to -> Tree.at(to, "podSelector.matchLabels"))
+                            .contains(Map.of("app.kubernetes.io/name", service));
+                    assertThat(Tree.maps(rule, "ports")).extracting(port -> port.get("port")).contains(containerPort);
+                });
+            }
+
+            ServiceEnvironment server = environments.stream().filter(e -> Repository.AUTH_SERVER.equals(e.service()))
+                    .findFirst().orElseThrow();
+            URI frontChannel = URI.create(environment.literal("ORDERFLOW_CONSOLE_LOGIN_FRONTCHANNEL"));
+            URI sentBackTo = URI.create(server.literal(
+                    "SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_CLIENT_CONSOLE_REGISTRATION_REDIRECTURIS"));
+            assertThat(frontChannel).as("where browsers log in: a port-forward of the authorization server")
+                    .isEqualTo(URI.create("http://127.0.0.1:" + Tree.maps(ConfigurationDriftTest.find(objects,
+                            "Service", Repository.AUTH_SERVER).content(), "spec.ports").getFirst().get("port")));
+            assertThat(sentBackTo).as("where the authorization server sends a logged-in browser: a port-forward of "
+                            + "the console").isEqualTo(URI.create("http://127.0.0.1:" + Tree.maps(
+                    ConfigurationDriftTest.find(objects, "Service", console).content(), "spec.ports").getFirst()
+                    .get("port") + "/login/oauth2/code/orderflow"));
         }));
     }
 

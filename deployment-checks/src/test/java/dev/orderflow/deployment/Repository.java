@@ -17,12 +17,14 @@ final class Repository {
     static final List<String> RUNNABLE = Stream.concat(SERVICES.stream(), Stream.of(SIMULATOR)).toList();
     /** The authorization server, in compose and in every overlay. */
     static final String AUTH_SERVER = "auth-server";
-    /** The operators' live view of the sagas: in compose (k8s/ does not run it yet). */
+    /** The operators' live view of the sagas, in compose and in every overlay. */
     static final String CONSOLE = "console";
+    /** Whatever logs in to Kafka: the services and the console. */
+    static final List<String> KAFKA_CLIENTS = Stream.concat(SERVICES.stream(), Stream.of(CONSOLE)).toList();
     /** What docker-compose.yml builds and runs. */
     static final List<String> IN_COMPOSE = Stream.concat(RUNNABLE.stream(), Stream.of(AUTH_SERVER, CONSOLE)).toList();
     /** What every overlay of k8s/ runs (the dev overlay adds the simulator). */
-    static final List<String> IN_EVERY_OVERLAY = Stream.concat(SERVICES.stream(), Stream.of(AUTH_SERVER)).toList();
+    static final List<String> IN_EVERY_OVERLAY = Stream.concat(KAFKA_CLIENTS.stream(), Stream.of(AUTH_SERVER)).toList();
 
     private static final Path ROOT = findRoot();
 

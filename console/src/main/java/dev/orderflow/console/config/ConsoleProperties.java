@@ -56,14 +56,17 @@ public record ConsoleProperties(@Valid @DefaultValue Retention retention, @Valid
     /**
      * How operators log in to the page: at orderflow's authorization server, as its public client with PKCE.
      *
-     * @param clientId    the console's client at the authorization server
-     * @param issuer      where browsers reach the authorization server (its tokens' {@code iss}); empty: the issuer
-     *                    the API trusts ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
-     * @param backChannel where the console itself reaches it for tokens and keys, if not at {@code issuer} (in
-     *                    containers, its service name)
+     * @param clientId     the console's client at the authorization server
+     * @param issuer       the authorization server's name in its tokens ({@code iss}); empty: the issuer the API
+     *                     trusts ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
+     * @param frontChannel where browsers reach it to log in, if not at {@code issuer} (on Kubernetes, a
+     *                     port-forward on the operator's machine or an ingress)
+     * @param backChannel  where the console itself reaches it for tokens and keys, if not at {@code issuer} (in
+     *                     containers, its service name)
      */
     public record Login(@DefaultValue("orderflow-console") @NotNull String clientId,
                         @DefaultValue("") String issuer,
+                        @DefaultValue("") String frontChannel,
                         @DefaultValue("") String backChannel) {
     }
 

@@ -105,7 +105,9 @@ class ConsoleSecurity {
     /**
      * The console's client at the authorization server, spelled out rather than discovered, so that the console starts
      * while the authorization server does not answer yet, and read at the first login, when every setting is known.
-     * Browsers are sent to {@code issuer}; the console fetches tokens and keys at {@code backChannel}.
+     * Browsers are sent to the front channel, the console fetches tokens and keys at the back channel, and the ID
+     * token must name the issuer: three addresses of one server, which differ when browsers and the console reach it
+     * by different routes (a port-forward and the cluster's Service on Kubernetes).
      */
     @Bean
     ClientRegistrationRepository logins(ConsoleProperties properties, Environment environment) {
@@ -114,6 +116,7 @@ class ConsoleSecurity {
             String issuer = withoutTrailingSlash(login.issuer().isBlank()
                     ? environment.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
                     : login.issuer());
+            String frontChannel = withoutTrailingSlash(login.frontChannel().isBlank() ? issuer : login.frontChannel());
             String backChannel = withoutTrailingSlash(login.backChannel().isBlank() ? issuer : login.backChannel());
             return ClientRegistration.withRegistrationId(LOGIN)
                     .clientName("orderflow")
@@ -123,7 +126,7 @@ class ConsoleSecurity {
                     .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                     .scope("openid", "profile")
                     .issuerUri(issuer)
-                    .authorizationUri(issuer + "/oauth2/authorize")
+                    .authorizationUri(frontChannel + "/oauth2/authorize")
                     .tokenUri(backChannel + "/oauth2/token")
                     .jwkSetUri(backChannel + "/oauth2/jwks")
                     .userNameAttributeName(IdTokenClaimNames.SUB)
