@@ -64,6 +64,24 @@ function render(view) {
         element('td', millis(order.durationMillis), 'number')]);
     renderDeadLetters(view.deadLetters ?? []);
     renderLag(view.lag);
+    renderBacklog(view.backlog);
+}
+
+function renderBacklog(backlog) {
+    if (!backlog) {
+        return;
+    }
+    document.getElementById('backlog-at').textContent = backlog.fresh
+        ? `(${new Date(backlog.at).toISOString().substring(11, 19)})` : '(not every service answered: last known)';
+    const rows = backlog.services.map(service => {
+        const row = element('tr');
+        const known = service.pending !== null && service.pending !== undefined;
+        row.append(element('td', service.service + (service.fresh ? '' : ' (no answer)')),
+            element('td', known ? String(service.pending) : '?', 'number'),
+            element('td', known ? millis(service.oldestAgeMillis ?? 0) : '?', 'number'));
+        return row;
+    });
+    document.querySelector('#backlog tbody').replaceChildren(...rows);
 }
 
 function renderLag(lag) {

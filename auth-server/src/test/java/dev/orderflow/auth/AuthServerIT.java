@@ -51,12 +51,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** The server on a real PostgreSQL, asked over HTTP as clients ask it; tokens checked against its JWK set. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "ORDERFLOW_AUTH_OPERATOR_SECRET=" + AuthServerIT.OPERATOR_SECRET,
+        "ORDERFLOW_AUTH_MONITOR_SECRET=" + AuthServerIT.MONITOR_SECRET,
         "orderflow.auth.demo-password=" + AuthServerIT.DEMO_PASSWORD})
 @ActiveProfiles("demo")
 @Import(RealInfrastructure.class)
 class AuthServerIT {
 
     static final String OPERATOR_SECRET = "operator-secret-for-tests";
+    static final String MONITOR_SECRET = "monitor-secret-for-tests";
     static final String DEMO_PASSWORD = "demo-password-for-tests";
 
     private static final int PORT = FreePort.pick();
@@ -92,6 +94,23 @@ class AuthServerIT {
         assertThat(token.getIssuer()).hasToString(base());
         assertThat(token.getHeaders()).containsEntry("kid", keys.signingKey().getKeyID());
         assertThat(token.getExpiresAt()).isBefore(Instant.now().plus(Duration.ofMinutes(16)));
+    }
+
+    /** The console's monitoring client gets the metrics scope, and no other (not the administrators'). */
+    @Test
+    void issuesTheMonitoringClientTheMetricsScopeOnly() throws Exception {
+        HttpResponse<String> metrics = post("/oauth2/token", Map.of("grant_type", "client_credentials",
+                "scope", "orderflow.metrics"), "orderflow-monitor", MONITOR_SECRET);
+        HttpResponse<String> admin = post("/oauth2/token", Map.of("grant_type", "client_credentials",
+                "scope", "orderflow.admin"), "orderflow-monitor", MONITOR_SECRET);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        Jwt token = decode(JsonPath.read(metrics.body(), "$.access_token"));
+        assertThat(token.getClaimAsStringList("scope")).containsExactly("orderflow.metrics");
+        assertThat(token.getAudience()).containsExactly("orderflow");
+        assertThat(token.getSubject()).isEqualTo("orderflow-monitor");
+        assertThat(admin.statusCode()).isEqualTo(400);
+        assertThat(admin.body()).contains("invalid_scope");
     }
 
     @Test
@@ -222,7 +241,7 @@ class AuthServerIT {
     @Test
     void refusesToStartWhenAClientsTokensOutliveAReplacedKeysTimeInTheJwkSet() {
         SpringApplicationBuilder misconfigured = new SpringApplicationBuilder(AuthServerApplication.class);
-        String[] arguments = {"--server.port=0", "--ORDERFLOW_AUTH_OPERATOR_SECRET=x",
+        String[] arguments = {"--server.port=0", "--ORDERFLOW_AUTH_OPERATOR_SECRET=x", "--ORDERFLOW_AUTH_MONITOR_SECRET=y",
                 "--spring.datasource.url=" + RealInfrastructure.jdbcUrl(),
                 "--spring.datasource.username=" + RealInfrastructure.username(),
                 "--spring.datasource.password=" + RealInfrastructure.password(),

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,5 +96,22 @@ class ComposeSecretsTest {
         assertThat(Set.copyOf(secrets.values())).as("each secret its own").hasSameSizeAs(secrets.values());
         assertThat(Files.readString(env)).as("kept by a second run").isEqualTo(first);
         assertThat(Repository.read(Repository.path(".gitignore")).lines()).contains("/.env");
+    }
+
+    /** An .env of an older orderflow keeps its secrets (the database volume was made with them) and gets the new. */
+    @Test
+    void orderflowEnvAddsWhatAnOlderEnvFileLacksAndKeepsTheRest(@TempDir Path checkout) throws IOException {
+        Path script = Files.copy(Repository.path("orderflow"), checkout.resolve("orderflow"));
+        List<String> names = ComposeSecrets.names();
+        String older = names.subList(0, names.size() - 1).stream().map(name -> name + "=kept-" + name + "\n")
+                .collect(Collectors.joining());
+        Path env = Files.writeString(checkout.resolve(".env"), older);
+
+        String said = Command.run(checkout, "bash", script.toString(), "env").orFail();
+
+        assertThat(said).contains("added what it lacked: " + names.getLast());
+        assertThat(Files.readString(env)).startsWith(older).containsOnlyOnce(names.getLast() + "=")
+                .doesNotContain(names.getLast() + "=kept");
+        assertThat(Command.run(checkout, "bash", script.toString(), "env").orFail()).doesNotContain("added");
     }
 }

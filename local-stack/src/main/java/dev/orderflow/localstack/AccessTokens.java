@@ -77,6 +77,12 @@ public final class AccessTokens {
                 OPERATOR_CLIENT, operatorSecret));
     }
 
+    /** A token of another machine client (client credentials), e.g. the console's {@code orderflow-monitor}. */
+    public String client(String clientId, String secret, String scope) {
+        return kept("client:" + clientId + ":" + scope, () -> exchange(Map.of("grant_type", "client_credentials",
+                "scope", scope), clientId, secret));
+    }
+
     /** A token of the user {@code username}, who logs in with {@code password}. */
     public String user(String username, String password) {
         return kept("user:" + username, () -> logIn(username, password));

@@ -19,14 +19,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * An authorization server as a service's own tests need one: its JWK set served over HTTP on 127.0.0.1, and access
- * tokens signed with its key, shaped like the real server's ({@code aud orderflow}; {@code roles} for a user,
+ * An authorization server as a service's own tests need one: its JWK set served over HTTP on 127.0.0.1, access
+ * tokens signed with its key (and the monitoring client's at its token endpoint), shaped like the real server's ({@code aud orderflow}; {@code roles} for a user,
  * {@code scope} for a client). The service checks them exactly as it checks real ones: Spring Boot's decoder
  * fetches the JWK set and checks signature, issuer, audience and times. One per test JVM, started on first use.
  *
@@ -39,6 +40,11 @@ import java.util.function.UnaryOperator;
  * <p>The system tests use the real authorization server; they use this class only to forge tokens it never signs.
  */
 public final class StandInIssuer {
+
+    /** The console's monitoring client, which gets {@link #monitor()} tokens at the token endpoint. */
+    public static final String MONITOR_CLIENT = "orderflow-monitor";
+    /** Its secret at this issuer. */
+    public static final String MONITOR_SECRET = "stand-in-monitor-secret";
 
     private static StandInIssuer shared;
 
@@ -56,6 +62,21 @@ public final class StandInIssuer {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, jwks.length);
             exchange.getResponseBody().write(jwks);
+            exchange.close();
+        });
+        // Client credentials for the monitoring client (HTTP Basic, as Spring Security's client sends them).
+        String monitorCredentials = "Basic " + Base64.getEncoder().encodeToString((MONITOR_CLIENT + ":"
+                + MONITOR_SECRET).getBytes(StandardCharsets.UTF_8));
+        server.createContext("/oauth2/token", exchange -> {
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean granted = "POST".equals(exchange.getRequestMethod()) && form.contains("grant_type=client_credentials")
+                    && monitorCredentials.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] answer = (granted ? """
+                    {"access_token":"%s","token_type":"Bearer","expires_in":3600,"scope":"orderflow.metrics"}"""
+                    .formatted(monitor()) : "{\"error\":\"invalid_client\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(granted ? 200 : 401, answer.length);
+            exchange.getResponseBody().write(answer);
             exchange.close();
         });
         server.start();
@@ -108,6 +129,11 @@ public final class StandInIssuer {
     /** A token of the operator client (scope {@code orderflow.admin}). */
     public String operator() {
         return sign(key, claims("orderflow-operator").claim("scope", List.of("orderflow.admin")).build());
+    }
+
+    /** A token of the console's monitoring client (scope {@code orderflow.metrics}). */
+    public String monitor() {
+        return sign(key, claims(MONITOR_CLIENT).claim("scope", List.of("orderflow.metrics")).build());
     }
 
     /** A token of this issuer for {@code subject}, its claims changed by {@code change} (expired, another audience). */

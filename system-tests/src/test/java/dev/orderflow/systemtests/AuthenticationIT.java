@@ -98,6 +98,7 @@ class AuthenticationIT extends EndToEndTest {
                 new Endpoint("read an order's saga", CONSOLE, "GET", "/api/console/orders/" + orderId, null),
                 new Endpoint("read the summary", CONSOLE, "GET", "/api/console/summary", null),
                 new Endpoint("read the consumer lag", CONSOLE, "GET", "/api/console/lag", null),
+                new Endpoint("read the outbox backlog", CONSOLE, "GET", "/api/console/backlog", null),
                 new Endpoint("list dead letters", CONSOLE, "GET", "/api/console/dead-letters", null),
                 new Endpoint("replay dead letters from the console", CONSOLE, "POST",
                         "/api/console/dead-letters/orders.events.dlt/replay", "{\"dryRun\": false}"),
@@ -110,6 +111,10 @@ class AuthenticationIT extends EndToEndTest {
             everywhere.add(new Endpoint("metrics", service, "GET", "/actuator/prometheus", null));
             everywhere.add(new Endpoint("replay dead letters", service, "POST", deadLetters, "{}"));
         }
+        List<Endpoint> outboxGauges = Stream.of(ORDER, INVENTORY, PAYMENT, NOTIFICATION).map(service -> new Endpoint(
+                "read the outbox gauge", service, "GET", "/actuator/metrics/orderflow.messaging.outbox.pending", null))
+                .toList();
+        everywhere.addAll(outboxGauges);
 
         Map<String, String> badTokens = badTokens();
         List<DynamicTest> tests = new ArrayList<>();
@@ -135,6 +140,21 @@ class AuthenticationIT extends EndToEndTest {
         for (Endpoint endpoint : administrators) {
             tests.add(DynamicTest.dynamicTest("a customer on " + endpoint.name() + " (" + endpoint + "): 403",
                     () -> assertRefused(call(endpoint, intruder), 403, endpoint)));
+        }
+        // The console's monitoring client reads the services' outbox gauges and nothing else, not even the console's.
+        String monitor = AccessTokens.bearer(stack.accessTokens().client("orderflow-monitor",
+                stack.secrets().monitorSecret(), "orderflow.metrics"));
+        for (Endpoint endpoint : everywhere) {
+            if (outboxGauges.contains(endpoint)) {
+                tests.add(DynamicTest.dynamicTest("the monitoring client on " + endpoint + ": 200", () -> {
+                    Api.Response response = call(endpoint, monitor);
+                    assertThat(response.status()).as("%s", response).isEqualTo(200);
+                    assertThat(response.body().path("name").asString()).isEqualTo("orderflow.messaging.outbox.pending");
+                }));
+            } else {
+                tests.add(DynamicTest.dynamicTest("the monitoring client on " + endpoint.name() + " (" + endpoint
+                        + "): 403", () -> assertRefused(call(endpoint, monitor), 403, endpoint)));
+            }
         }
         Map<Endpoint, Integer> othersThings = new LinkedHashMap<>();
         othersThings.put(new Endpoint("read another customer's order", ORDER, "GET", "/api/orders/" + orderId,

@@ -97,6 +97,10 @@ class ConsolePageIT extends EndToEndTest {
         assertThat(browser.findElement(By.id("resume")).isDisplayed())
                 .as("no operator action on a saga that has ended").isFalse();
         assertThat(browser.findElements(By.cssSelector("#lag tbody tr"))).as("a row per consumer group").hasSize(5);
+        // Read in one script: the page redraws the table every second, and elements found before a redraw go stale.
+        wait.until(driver -> script("return [...document.querySelectorAll('#backlog tbody tr td:nth-child(2)')]"
+                + ".map(cell => cell.textContent);") instanceof List<?> waiting && waiting.size() == 4
+                && waiting.stream().allMatch(figure -> String.valueOf(figure).matches("\\d+")));
 
         keepScreenshot();
     }

@@ -2,6 +2,7 @@ package dev.orderflow.console.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -19,7 +20,7 @@ import java.util.Optional;
 @ConfigurationProperties("orderflow.console")
 public record ConsoleProperties(@Valid @DefaultValue Retention retention, @Valid @DefaultValue Live live,
                                 @Valid @DefaultValue Login login, @Valid @DefaultValue Services services,
-                                @Valid @DefaultValue Lag lag) {
+                                @Valid @DefaultValue Lag lag, @Valid @DefaultValue Monitor monitor) {
 
     /**
      * How long finished orders stay in the read model. The topics keep them longer: a rebuild by replay brings them
@@ -107,5 +108,23 @@ public record ConsoleProperties(@Valid @DefaultValue Retention retention, @Valid
                                      "console"}) @NotEmpty List<String> groups,
                       @DefaultValue("5s") @NotNull Duration maxAge,
                       @DefaultValue("2s") @NotNull Duration timeout) {
+    }
+
+    /**
+     * How the console reads each service's outbox backlog (messaging's gauges, at the service's actuator): as the
+     * authorization server's client {@code orderflow-monitor}, whose tokens (scope {@code orderflow.metrics}) read
+     * those gauges and nothing else; never with an operator's rights.
+     *
+     * @param clientId     the monitoring client at the authorization server
+     * @param clientSecret its secret: no default, generated for each machine like the operator's (./orderflow up and
+     *                     compose hand it over, Kubernetes reads it from a Secret)
+     * @param maxAge       how long a reading is shown before it is taken again (while somebody looks)
+     * @param timeout      how long to wait for all services' answers; a service that has not answered by then is
+     *                     shown with its last reading
+     */
+    public record Monitor(@DefaultValue("orderflow-monitor") @NotBlank String clientId,
+                          @NotBlank String clientSecret,
+                          @DefaultValue("5s") @NotNull Duration maxAge,
+                          @DefaultValue("2s") @NotNull Duration timeout) {
     }
 }

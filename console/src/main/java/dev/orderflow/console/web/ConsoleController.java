@@ -4,6 +4,7 @@ import dev.orderflow.console.config.ConsoleProperties;
 import dev.orderflow.console.domain.OrderFlow;
 import dev.orderflow.console.domain.Outcome;
 import dev.orderflow.console.domain.Timeline;
+import dev.orderflow.console.backlog.OutboxBacklog;
 import dev.orderflow.console.lag.ConsumerLag;
 import dev.orderflow.console.operations.AdminApis;
 import dev.orderflow.console.operations.SagaAction;
@@ -49,11 +50,14 @@ class ConsoleController {
     private final AdminApis adminApis;
     private final OperatorToken operatorToken;
     private final ConsumerLag consumerLag;
+    private final OutboxBacklog outboxBacklog;
     private final String traceUrl;
 
     ConsoleController(OrderFlows flows, Clock clock, LiveFeed feed, AdminApis adminApis,
-                      OperatorToken operatorToken, ConsumerLag consumerLag, ConsoleProperties properties) {
+                      OperatorToken operatorToken, ConsumerLag consumerLag, OutboxBacklog outboxBacklog,
+                      ConsoleProperties properties) {
         this.consumerLag = consumerLag;
+        this.outboxBacklog = outboxBacklog;
         this.traceUrl = properties.live().traceUrl();
         this.flows = flows;
         this.clock = clock;
@@ -102,6 +106,13 @@ class ConsoleController {
             + "and the ends of its partitions, per topic; measured at the broker at most a few seconds ago.")
     ConsumerLag.Measurement lag() {
         return consumerLag.current();
+    }
+
+    @GetMapping("/backlog")
+    @Operation(summary = "Each service's outbox backlog: the messages it committed and has not yet relayed to Kafka, "
+            + "and how long the oldest has waited; read from the services' messaging gauges at most a few seconds ago.")
+    OutboxBacklog.Measurement backlog() {
+        return outboxBacklog.current();
     }
 
     @GetMapping("/summary")

@@ -1,5 +1,6 @@
 package dev.orderflow.console.web;
 
+import dev.orderflow.console.backlog.OutboxBacklog;
 import dev.orderflow.console.config.ConsoleProperties;
 import dev.orderflow.web.security.ResourceServer;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +50,9 @@ class ConsoleSecurity {
 
     /** The login's registration id: the last segment of the redirect URI the authorization server knows. */
     static final String LOGIN = "orderflow";
+
+    /** The monitoring client's registration id (client credentials, scope {@code orderflow.metrics}). */
+    static final String MONITOR = OutboxBacklog.REGISTRATION;
 
     /** The page loads nothing from elsewhere and nothing may frame it. */
     private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -103,24 +107,24 @@ class ConsoleSecurity {
     }
 
     /**
-     * The console's client at the authorization server, spelled out rather than discovered, so that the console starts
-     * while the authorization server does not answer yet, and read at the first login, when every setting is known.
-     * Browsers are sent to the front channel, the console fetches tokens and keys at the back channel, and the ID
-     * token must name the issuer: three addresses of one server, which differ when browsers and the console reach it
-     * by different routes (a port-forward and the cluster's Service on Kubernetes).
+     * The console's clients at the authorization server, spelled out rather than discovered, so that the console
+     * starts while the authorization server does not answer yet, and read at first use, when every setting is known:
+     * its log-in ({@value #LOGIN}) and its monitoring client ({@value #MONITOR}). Browsers are sent to the front
+     * channel, the console fetches tokens and keys at the back channel, and the ID token must name the issuer: three
+     * addresses of one server, which differ when browsers and the console reach it by different routes (a
+     * port-forward and the cluster's Service on Kubernetes).
      */
     @Bean
     ClientRegistrationRepository logins(ConsoleProperties properties, Environment environment) {
-        SingletonSupplier<ClientRegistration> registration = SingletonSupplier.of(() -> {
-            ConsoleProperties.Login login = properties.login();
-            String issuer = withoutTrailingSlash(login.issuer().isBlank()
-                    ? environment.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
-                    : login.issuer());
-            String frontChannel = withoutTrailingSlash(login.frontChannel().isBlank() ? issuer : login.frontChannel());
-            String backChannel = withoutTrailingSlash(login.backChannel().isBlank() ? issuer : login.backChannel());
+        SingletonSupplier<ClientRegistration> login = SingletonSupplier.of(() -> {
+            ConsoleProperties.Login settings = properties.login();
+            String issuer = issuer(settings, environment);
+            String frontChannel = withoutTrailingSlash(settings.frontChannel().isBlank() ? issuer
+                    : settings.frontChannel());
+            String backChannel = backChannel(settings, environment);
             return ClientRegistration.withRegistrationId(LOGIN)
                     .clientName("orderflow")
-                    .clientId(login.clientId())
+                    .clientId(settings.clientId())
                     .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
@@ -132,7 +136,34 @@ class ConsoleSecurity {
                     .userNameAttributeName(IdTokenClaimNames.SUB)
                     .build();
         });
-        return registrationId -> LOGIN.equals(registrationId) ? registration.obtain() : null;
+        SingletonSupplier<ClientRegistration> monitor = SingletonSupplier.of(() ->
+                ClientRegistration.withRegistrationId(MONITOR)
+                        .clientName("orderflow console's monitoring")
+                        .clientId(properties.monitor().clientId())
+                        .clientSecret(properties.monitor().clientSecret())
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                        .scope("orderflow.metrics")
+                        .tokenUri(backChannel(properties.login(), environment) + "/oauth2/token")
+                        .build());
+        return registrationId -> switch (registrationId == null ? "" : registrationId) {
+            case LOGIN -> login.obtain();
+            case MONITOR -> monitor.obtain();
+            default -> null;
+        };
+    }
+
+    /** The authorization server's name in its tokens: the login's own setting, or the issuer the API trusts. */
+    private static String issuer(ConsoleProperties.Login settings, Environment environment) {
+        return withoutTrailingSlash(settings.issuer().isBlank()
+                ? environment.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+                : settings.issuer());
+    }
+
+    /** Where the console itself reaches the authorization server. */
+    private static String backChannel(ConsoleProperties.Login settings, Environment environment) {
+        return settings.backChannel().isBlank() ? issuer(settings, environment)
+                : withoutTrailingSlash(settings.backChannel());
     }
 
     /** The logged-in user with the roles its access token grants ({@code ROLE_admin} for an operator). */

@@ -3,6 +3,7 @@ package dev.orderflow.console.web;
 import dev.orderflow.console.config.ConsoleProperties;
 import dev.orderflow.console.domain.OrderFlow;
 import dev.orderflow.console.domain.Outcome;
+import dev.orderflow.console.backlog.OutboxBacklog;
 import dev.orderflow.console.lag.ConsumerLag;
 import dev.orderflow.console.store.DeadLetterLog;
 import dev.orderflow.console.store.OrderFlows;
@@ -40,13 +41,16 @@ class LiveFeed {
     private final OrderFlows flows;
     private final DeadLetterLog deadLetters;
     private final ConsumerLag lag;
+    private final OutboxBacklog backlog;
     private final Clock clock;
     private final ConsoleProperties.Live settings;
 
-    LiveFeed(OrderFlows flows, DeadLetterLog deadLetters, ConsumerLag lag, Clock clock, ConsoleProperties properties) {
+    LiveFeed(OrderFlows flows, DeadLetterLog deadLetters, ConsumerLag lag, OutboxBacklog backlog, Clock clock,
+            ConsoleProperties properties) {
         this.flows = flows;
         this.deadLetters = deadLetters;
         this.lag = lag;
+        this.backlog = backlog;
         this.clock = clock;
         this.settings = properties.live();
     }
@@ -94,7 +98,7 @@ class LiveFeed {
         return new LiveView(now, summary(now, settings.rateWindow(), inFlight),
                 summary(now, Duration.ofMinutes(1), inFlight),
                 views(flows.inFlight(settings.shown()), now), views(flows.finished(settings.shown()), now),
-                deadLetters.perTopic(), lag.current());
+                deadLetters.perTopic(), lag.current(), backlog.current());
     }
 
     private SummaryView summary(Instant now, Duration window, long inFlight) {

@@ -1,5 +1,6 @@
 package dev.orderflow.console.web;
 
+import dev.orderflow.console.backlog.OutboxBacklog;
 import dev.orderflow.console.lag.ConsumerLag;
 import dev.orderflow.console.store.DeadLetterLog;
 
@@ -15,8 +16,9 @@ import java.util.List;
  * @param finished      the latest finished orders (at most {@code shown})
  * @param deadLetters   every dead-letter topic with dead letters: how many, whose, the latest reason
  * @param lag           each service's consumer lag, measured at most a few seconds ago
+ * @param backlog       each service's outbox backlog, read at most a few seconds ago
  */
 public record LiveView(Instant at, SummaryView lastSeconds, SummaryView lastMinute, List<OrderFlowView> inFlight,
                        List<OrderFlowView> finished, List<DeadLetterLog.TopicSummary> deadLetters,
-                       ConsumerLag.Measurement lag) {
+                       ConsumerLag.Measurement lag, OutboxBacklog.Measurement backlog) {
 }

@@ -12,16 +12,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * this, so they share one Spring context; they use fresh order ids, as the database and topics are shared too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"server.address=127.0.0.1",
-        "orderflow.console.live.trace-url=http://traces.test/trace/{traceId}"})
+        "orderflow.console.live.trace-url=http://traces.test/trace/{traceId}", "orderflow.console.monitor.max-age=1s"})
 @Import({RealInfrastructure.class, StandInIssuer.Trusted.class})
 public abstract class ConsoleIT {
 
-    /** Operators' actions go to a stand-in of the services' admin APIs. */
+    /**
+     * Operators' actions and the outbox backlog's readings go to a stand-in of the services, and the monitoring
+     * client gets its tokens at the stand-in issuer.
+     */
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry properties) {
-        for (String service : new String[] {"order-service", "inventory-service", "payment-service",
-                "notification-service"}) {
-            properties.add("orderflow.console.services." + service, StandInServices.shared()::url);
+        for (String service : StandInServices.SERVICES) {
+            properties.add("orderflow.console.services." + service, () -> StandInServices.shared().url(service));
         }
+        properties.add("orderflow.console.monitor.client-secret", () -> StandInIssuer.MONITOR_SECRET);
     }
 }

@@ -53,6 +53,9 @@ class LivePageIT extends ConsoleIT {
                 assertThat(view.get("lastMinute").get("windowSeconds").asLong()).isEqualTo(60);
                 assertThat(view.get("inFlight").isArray()).isTrue();
                 assertThat(view.get("finished").isArray()).isTrue();
+                assertThat(view.get("backlog").get("services").valueStream().map(s -> s.get("service").asString()))
+                        .containsExactly("order-service", "inventory-service", "payment-service",
+                                "notification-service");
             }
         }
     }

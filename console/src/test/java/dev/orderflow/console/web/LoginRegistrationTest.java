@@ -6,13 +6,15 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console's client registration at the authorization server, as each way of running sets it: browsers, the
+ * The console's client registrations at the authorization server, as each way of running sets them: browsers, the
  * console and the ID token's issuer may each name the server by another address.
  */
 class LoginRegistrationTest {
@@ -65,6 +67,27 @@ class LoginRegistrationTest {
         assertThat(login.getProviderDetails().getIssuerUri()).isEqualTo("http://login.example.com");
         assertThat(login.getProviderDetails().getAuthorizationUri())
                 .isEqualTo("http://login.example.com/oauth2/authorize");
+    }
+
+    /** The monitoring client: client credentials with its secret, at the address the console reaches the server. */
+    @Test
+    void theMonitoringClientAsksForTheMetricsScopeAtTheBackChannel() {
+        Map<String, String> settings = Map.of("orderflow.console.monitor.client-secret", "s3cret",
+                "orderflow.console.login.back-channel", "http://auth-server:9000",
+                "orderflow.console.login.front-channel", "http://127.0.0.1:9000");
+        ConsoleProperties properties = new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("orderflow.console", ConsoleProperties.class);
+        MockEnvironment environment = new MockEnvironment().withProperty(TRUSTED_ISSUER, "http://auth-server:9000");
+
+        ClientRegistration monitor = new ConsoleSecurity().logins(properties, environment)
+                .findByRegistrationId(ConsoleSecurity.MONITOR);
+
+        assertThat(monitor.getClientId()).isEqualTo("orderflow-monitor");
+        assertThat(monitor.getClientSecret()).isEqualTo("s3cret");
+        assertThat(monitor.getAuthorizationGrantType()).isEqualTo(AuthorizationGrantType.CLIENT_CREDENTIALS);
+        assertThat(monitor.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+        assertThat(monitor.getScopes()).containsExactly("orderflow.metrics");
+        assertThat(monitor.getProviderDetails().getTokenUri()).isEqualTo("http://auth-server:9000/oauth2/token");
     }
 
     private static ClientRegistration registration(Map<String, String> settings, String trustedIssuer) {

@@ -69,6 +69,9 @@ final class ServiceLaunch {
             environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI",
                     resolved.baseUrl(OrderflowService.AUTH));
         }
+        if (service == OrderflowService.CONSOLE) {
+            environment.putAll(LocalSecrets.in(stackDirectory).consoleEnvironment());
+        }
         extraEnvironment.getOrDefault(service, Map.of())
                 .forEach((name, value) -> environment.put(name, value.apply(resolved)));
         return environment;

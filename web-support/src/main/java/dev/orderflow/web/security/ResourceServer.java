@@ -2,6 +2,7 @@ package dev.orderflow.web.security;
 
 import jakarta.servlet.DispatcherType;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +23,8 @@ import java.util.Set;
  * the rules of its own endpoints: bearer JWTs checked by Spring Boot's decoder (signature against the authorization
  * server's JWK set, issuer, audience, expiry and not-before, from {@code spring.security.oauth2.resourceserver.jwt.*}),
  * no session and no CSRF (no cookie carries credentials), 401 and 403 as problem details, security headers for an
- * API, and health, readiness and the API documents open to anyone; the rest of the actuator needs an administrator.
+ * API, and health, readiness and the API documents open to anyone; messaging's meters to a monitor too; the rest of
+ * the actuator needs an administrator.
  *
  * <pre>{@code
  * @Bean
@@ -39,6 +41,15 @@ public final class ResourceServer {
 
     /** An administrator: a user with the role {@code admin}, or a machine client granted {@code orderflow.admin}. */
     public static final String[] ADMIN = {"ROLE_admin", "SCOPE_orderflow.admin"};
+
+    /**
+     * A monitor: a machine client granted {@code orderflow.metrics} (the console, for its page), which may read
+     * messaging's gauges ({@link #MONITORED}) and nothing else.
+     */
+    public static final String MONITOR = "SCOPE_orderflow.metrics";
+
+    /** What a monitor may read: messaging's meters (outbox backlog, relays, dead letters), one at a time. */
+    public static final String MONITORED = "/actuator/metrics/orderflow.messaging.*";
 
     /** A customer, who logged in at the authorization server. */
     public static final String CUSTOMER = "ROLE_customer";
@@ -82,6 +93,7 @@ public final class ResourceServer {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
                                 "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, MONITORED).hasAnyAuthority(MONITOR, ADMIN[0], ADMIN[1])
                         .requestMatchers("/actuator/**").hasAnyAuthority(ADMIN));
     }
 

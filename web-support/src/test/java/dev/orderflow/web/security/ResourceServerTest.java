@@ -92,6 +92,23 @@ class ResourceServerTest {
         assertThat(admin.statusCode()).isEqualTo(200);
     }
 
+    /** The console's monitoring client reads messaging's meters, one by one, and nothing else of a service. */
+    @Test
+    void letsAMonitorReadMessagingsMetersAndNothingElse() throws Exception {
+        String monitor = ISSUER.monitor();
+
+        assertThat(get("/actuator/metrics/orderflow.messaging.outbox.pending", monitor).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/metrics/orderflow.messaging.outbox.pending", ISSUER.operator()).statusCode())
+                .isEqualTo(200);
+        assertProblem(get("/actuator/metrics/orderflow.messaging.outbox.pending", ISSUER.customer("c-42")), 403);
+        assertProblem(get("/actuator/metrics/jvm.memory.used", monitor), 403);
+        assertProblem(get("/actuator/metrics", monitor), 403);
+        assertProblem(get("/actuator/prometheus", monitor), 403);
+        assertProblem(get("/admin", monitor), 403);
+        assertProblem(send(HttpRequest.newBuilder(url("/actuator/metrics/orderflow.messaging.outbox.pending"))
+                .header("Authorization", "Bearer " + monitor).POST(HttpRequest.BodyPublishers.noBody())), 403);
+    }
+
     @Test
     void refusesAnAdministratorsPostWithoutATokenBeforeReadingIt() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(url("/admin"))
@@ -221,6 +238,12 @@ class ResourceServerTest {
             @GetMapping("/admin")
             String admin() {
                 return "done";
+            }
+
+            /** Stands in for the actuator's paths, which the shared part guards (the test runs no actuator). */
+            @GetMapping({"/actuator/metrics", "/actuator/metrics/{name}", "/actuator/prometheus"})
+            String meters() {
+                return "meters";
             }
 
             @PostMapping("/admin")
