@@ -225,6 +225,32 @@ class KubernetesManifestsTest {
         }));
     }
 
+    /**
+     * Where a Deployment would export its spans (its OTLP endpoint, once export is switched on), its network policy
+     * lets it go: to the pods of the Service the endpoint names, on that port.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyTraceExporterMayReachItsCollector() {
+        return Repository.overlays().stream().map(overlay -> DynamicTest.dynamicTest(overlay, () -> {
+            List<KubeObject> objects = Rendered.overlay(overlay);
+            List<ServiceEnvironment> exporters = ServiceEnvironment.kubernetes(overlay).stream()
+                    .filter(e -> e.literal("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT") != null).toList();
+            assertThat(exporters).extracting(ServiceEnvironment::service).containsAll(Repository.KAFKA_CLIENTS);
+            for (ServiceEnvironment exporter : exporters) {
+                URI endpoint = URI.create(exporter.literal("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"));
+                assertThat(selecting(objects, "NetworkPolicy", "spec.podSelector", exporter.service()))
+                        .as("network policies letting %s export spans to %s", exporter.describe(), endpoint)
+                        .flatExtracting(policy -> Tree.maps(policy.content(), "spec.egress"))
+                        .anySatisfy(rule -> {
+                            assertThat(Tree.maps(rule, "to")).extracting(to -> Tree.at(to, "podSelector.matchLabels"))
+                                    .contains(Map.of("app.kubernetes.io/name", endpoint.getHost()));
+                            assertThat(Tree.maps(rule, "ports")).extracting(port -> port.get("port"))
+                                    .contains(endpoint.getPort());
+                        });
+            }
+        }));
+    }
+
     @Test
     void noOverlayCarriesASecret() {
         for (String overlay : Repository.overlays()) {

@@ -19,10 +19,13 @@ import dev.orderflow.messaging.outbox.OutboxStore;
 import dev.orderflow.messaging.schema.MessagingSchema;
 import dev.orderflow.messaging.tracing.HandlingObservations;
 import dev.orderflow.messaging.tracing.MicrometerCurrentTrace;
+import dev.orderflow.messaging.tracing.MicrometerRelayTracing;
+import dev.orderflow.messaging.tracing.RelayTracing;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -151,13 +154,14 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "orderflow.messaging.relay", name = "enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(LeaderConnectionFactory connections, KafkaClientSettings kafka,
-            MessagingProperties properties, MessagingMetrics metrics, MessagingSchema schema) {
+            MessagingProperties properties, MessagingMetrics metrics, MessagingSchema schema,
+            ObjectProvider<RelayTracing> tracing) {
         MessagingProperties.Relay relay = properties.relay();
         String name = "orderflow-outbox-relay";
         return new OutboxRelay(name, connections,
                 () -> new KafkaProducer<>(kafka.relayProducer(name, relay.linger(), relay.sendTimeout()),
                         new StringSerializer(), new ByteArraySerializer()),
-                relay, metrics);
+                relay, metrics, tracing.getIfUnique(() -> RelayTracing.NONE));
     }
 
     @Bean
@@ -377,6 +381,13 @@ public class MessagingAutoConfiguration {
         @ConditionalOnMissingBean
         CurrentTrace micrometerCurrentTrace(ObjectProvider<Tracer> tracer) {
             return new MicrometerCurrentTrace(tracer);
+        }
+
+        /** The relay's span per message, from its append to the broker's acknowledgement. */
+        @Bean
+        @ConditionalOnMissingBean
+        RelayTracing micrometerRelayTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            return new MicrometerRelayTracing(tracer, propagator);
         }
     }
 

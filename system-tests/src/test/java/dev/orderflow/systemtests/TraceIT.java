@@ -15,8 +15,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One trace per order: the spans every service exports for one order (docs/observability.md) share one trace id,
- * rooted in order-service's {@code POST /api/orders}, and each Kafka hop is a consumer span whose parent is a span
- * of the service that sent the message.
+ * rooted in order-service's {@code POST /api/orders}, and each Kafka hop is a consumer span whose parent is the
+ * sending service's relay span, itself a child of the span that appended the message.
  */
 class TraceIT extends EndToEndTest {
 
@@ -36,7 +36,7 @@ class TraceIT extends EndToEndTest {
         // saga's commands and replies, the order's events) is handled in a consumer span carrying the order id.
         List<ReceivedSpan> handled = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> traces.spans(span -> orderId.equals(span.attributes().get(CORRELATION_ID))
-                                && span.attributes().containsKey("messaging.destination.name")),
+                                && span.attributes().containsKey("messaging.consumer.group.name")),
                         spans -> spans.stream().map(ReceivedSpan::service).collect(Collectors.toSet())
                                 .containsAll(MESSAGING_SERVICES));
         Set<String> traceIds = handled.stream().map(ReceivedSpan::traceId).collect(Collectors.toSet());
@@ -54,11 +54,17 @@ class TraceIT extends EndToEndTest {
             assertThat(root.kind()).isEqualTo("SPAN_KIND_SERVER");
             assertThat(root.name()).isEqualToIgnoringCase("http post /api/orders");
         });
+        // Each hop: the sending service's relay span (from the append to the broker's acknowledgement, a child of the
+        // span that appended the message) is the parent of the consumer's span.
         assertThat(handled).allSatisfy(span -> {
             assertThat(span.kind()).isEqualTo("SPAN_KIND_CONSUMER");
-            ReceivedSpan sender = trace.get(span.parentSpanId());
-            assertThat(sender.service()).as("the sender of the message %s handled", span.name())
+            ReceivedSpan relayed = trace.get(span.parentSpanId());
+            assertThat(relayed.service()).as("the sender of the message %s handled", span.name())
                     .isNotEqualTo(span.service());
+            assertThat(relayed.kind()).isEqualTo("SPAN_KIND_PRODUCER");
+            assertThat(relayed.name()).isEqualTo(span.attributes().get("messaging.destination.name") + " publish");
+            assertThat(trace.get(relayed.parentSpanId()).service()).as("the span that appended it")
+                    .isEqualTo(relayed.service());
         });
         assertThat(handled).extracting(ReceivedSpan::service).containsAll(MESSAGING_SERVICES);
 

@@ -4,6 +4,7 @@ import dev.orderflow.messaging.MessagingProperties;
 import dev.orderflow.messaging.OutgoingMessage;
 import dev.orderflow.messaging.envelope.CloudEventHeaders;
 import dev.orderflow.messaging.metrics.MessagingMetrics;
+import dev.orderflow.messaging.tracing.RelayTracing;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.postgresql.PGConnection;
@@ -46,7 +47,8 @@ import java.util.function.Supplier;
  * partial index keeps that cheap), sends them pipelined through an idempotent producer ({@code acks=all}), awaits
  * the acknowledgements in order and marks the acknowledged rows published. A key whose send failed has none of its
  * later rows marked, so its order survives the retry. Between rounds the relay waits for a commit notification
- * ({@code LISTEN}, sent by {@code pg_notify} in the appending transaction) or the poll interval.
+ * ({@code LISTEN}, sent by {@code pg_notify} in the appending transaction) or the poll interval. With a tracer each
+ * message is sent in a producer span from its append to its acknowledgement ({@link RelayTracing}).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -70,6 +72,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Supplier<? extends Producer<String, byte[]>> producers;
     private final MessagingProperties.Relay settings;
     private final MessagingMetrics metrics;
+    private final RelayTracing tracing;
 
     private volatile boolean running;
     private volatile boolean active;
@@ -84,11 +87,19 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(String name, LeaderConnectionFactory connections,
             Supplier<? extends Producer<String, byte[]>> producers, MessagingProperties.Relay settings,
             MessagingMetrics metrics) {
+        this(name, connections, producers, settings, metrics, RelayTracing.NONE);
+    }
+
+    /** As above, each message sent in a span of its own ({@link RelayTracing}). */
+    public OutboxRelay(String name, LeaderConnectionFactory connections,
+            Supplier<? extends Producer<String, byte[]>> producers, MessagingProperties.Relay settings,
+            MessagingMetrics metrics, RelayTracing tracing) {
         this.name = name;
         this.connections = connections;
         this.producers = producers;
         this.settings = settings;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
@@ -198,8 +209,11 @@ public class OutboxRelay implements SmartLifecycle {
             return new Round(0, false);
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        List<RelayTracing.Relayed> spans = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            sends.add(send(producer, row));
+            RelayTracing.Relayed relayed = tracing.sending(row.message());
+            spans.add(relayed);
+            sends.add(send(producer, relayed.message()));
         }
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(5);
         Set<String> failedKeys = new HashSet<>();
@@ -207,19 +221,24 @@ public class OutboxRelay implements SmartLifecycle {
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             if (failedKeys.contains(row.message().key())) {
+                spans.get(i).notPublished(new IllegalStateException("an earlier message of its key was not "
+                        + "published: sent again with it"));
                 continue;
             }
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 published.add(row);
+                spans.get(i).acknowledged();
             } catch (ExecutionException | TimeoutException e) {
                 failedKeys.add(row.message().key());
+                spans.get(i).notPublished(e);
                 metrics.publishFailed(row.message().topic());
                 log.warn("Outbox relay {} could not publish message {} (key {}), will retry it and its key's later "
                         + "messages: {}", name, row.message().id(), row.message().key(), rootMessage(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failedKeys.add(row.message().key());
+                spans.get(i).notPublished(e);
             }
         }
         markPublished(connection, mark, published);
@@ -230,9 +249,9 @@ public class OutboxRelay implements SmartLifecycle {
         return new Round(rows.size(), !failedKeys.isEmpty());
     }
 
-    private Future<RecordMetadata> send(Producer<String, byte[]> producer, Row row) {
+    private Future<RecordMetadata> send(Producer<String, byte[]> producer, OutgoingMessage message) {
         try {
-            return producer.send(CloudEventHeaders.toRecord(row.message()));
+            return producer.send(CloudEventHeaders.toRecord(message));
         } catch (RuntimeException e) {
             // send() throws rather than failing the future when, e.g., metadata cannot be fetched in time.
             return CompletableFuture.failedFuture(e);

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -163,15 +164,34 @@ class OutboxIT {
             Traceparent command = Traceparent.parse(jdbc.queryForObject(
                     "select traceparent from messaging.outbox where message_id = ?", String.class, commandId)).orElseThrow();
             Traceparent answer = Traceparent.parse(header(reply, "traceparent")).orElseThrow();
-            // One trace: the command's span -> the consumer span that handled it -> the reply.
-            SpanData handling = spans.awaitSpan(span -> span.getSpanId().equals(answer.parentId()), Duration.ofSeconds(10));
+            Instant appended = jdbc.queryForObject("select occurred_at from messaging.outbox where message_id = ?",
+                    OffsetDateTime.class, commandId).toInstant();
+            // One trace: the command's span -> the relay's span sending the command -> the consumer span that
+            // handled it -> the relay's span sending the reply, which the reply names as its parent.
+            SpanData replySent = spans.awaitSpan(span -> span.getSpanId().equals(answer.parentId()),
+                    Duration.ofSeconds(10));
+            SpanData handling = spans.awaitSpan(span -> span.getSpanId().equals(replySent.getParentSpanId()),
+                    Duration.ofSeconds(10));
+            SpanData commandSent = spans.awaitSpan(span -> span.getSpanId().equals(handling.getParentSpanId()),
+                    Duration.ofSeconds(10));
             assertThat(answer.traceId()).isEqualTo(command.traceId());
-            assertThat(handling.getTraceId()).isEqualTo(command.traceId());
-            assertThat(handling.getParentSpanId()).isEqualTo(command.parentId());
+            assertThat(List.of(replySent, handling, commandSent)).extracting(SpanData::getTraceId)
+                    .containsOnly(command.traceId());
+            assertThat(replySent.getKind()).isEqualTo(SpanKind.PRODUCER);
+            assertThat(replySent.getName()).isEqualTo(Topics.INVENTORY_EVENTS + " publish");
             assertThat(handling.getKind()).isEqualTo(SpanKind.CONSUMER);
             assertThat(handling.getName()).isEqualTo(Topics.INVENTORY_COMMANDS + " process");
             assertThat(handling.getAttributes().asMap()).containsEntry(
                     AttributeKey.stringKey("messaging.message.id"), commandId.toString());
+            assertThat(commandSent.getKind()).isEqualTo(SpanKind.PRODUCER);
+            assertThat(commandSent.getName()).isEqualTo(Topics.INVENTORY_COMMANDS + " publish");
+            assertThat(commandSent.getParentSpanId()).as("the span that appended the command")
+                    .isEqualTo(command.parentId());
+            assertThat(commandSent.getAttributes().asMap()).containsEntry(
+                    AttributeKey.stringKey("messaging.message.id"), commandId.toString());
+            assertThat(commandSent.getStartEpochNanos()).as("from the append: its time in the outbox")
+                    .isEqualTo(TimeUnit.MILLISECONDS.toNanos(appended.toEpochMilli()));
+            assertThat(commandSent.getEndEpochNanos()).isGreaterThan(commandSent.getStartEpochNanos());
         }
     }
 
