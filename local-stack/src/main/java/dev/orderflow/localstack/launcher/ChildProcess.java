@@ -62,6 +62,25 @@ final class ChildProcess {
      * Runs the command in a session of its own where {@code setsid} exists, so that Ctrl-C in the launcher's
      * terminal reaches only the launcher, which then stops its children in order (services before Kafka).
      */
+    /**
+     * Runs the command {@code niceness} steps below the normal CPU priority where {@code nice} exists (the process
+     * keeps its pid: {@code nice} replaces itself with the command); as it is for 0.
+     */
+    static List<String> atLowerPriority(int niceness, List<String> command) {
+        if (niceness <= 0) {
+            return command;
+        }
+        for (String nice : List.of("/usr/bin/nice", "/bin/nice")) {
+            if (Files.isExecutable(Path.of(nice))) {
+                List<String> lowered = new ArrayList<>(command.size() + 3);
+                lowered.addAll(List.of(nice, "-n", String.valueOf(niceness)));
+                lowered.addAll(command);
+                return lowered;
+            }
+        }
+        return command;
+    }
+
     static List<String> detachedFromTerminal(List<String> command) {
         for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
             if (Files.isExecutable(Path.of(setsid))) {

@@ -13,8 +13,9 @@ public enum OrderflowService {
     NOTIFICATION("notification-service", 8084, "notifications",
             new Call("ORDERFLOW_NOTIFICATION_PROVIDER_BASE_URL", EXTERNAL_SIMULATOR)),
     ORDER("order-service", 8081, "orders"),
-    // Operators act through the services' admin APIs: a stuck saga at order-service, a dead letter at its owner.
-    CONSOLE("console", 8085, "console",
+    // Operators act through the services' admin APIs: a stuck saga at order-service, a dead letter at its owner. An
+    // observer: it runs at a lower CPU priority, so that on a busy machine it takes only what the saga leaves.
+    CONSOLE("console", 8085, "console", 10,
             new Call("ORDERFLOW_CONSOLE_SERVICES_ORDERSERVICE", ORDER),
             new Call("ORDERFLOW_CONSOLE_SERVICES_INVENTORYSERVICE", INVENTORY),
             new Call("ORDERFLOW_CONSOLE_SERVICES_PAYMENTSERVICE", PAYMENT),
@@ -28,16 +29,31 @@ public enum OrderflowService {
 
     private final List<Call> calls;
 
+    private final int niceness;
+
     OrderflowService(String module, int designPort, String database, Call... calls) {
+        this(module, designPort, database, 0, calls);
+    }
+
+    OrderflowService(String module, int designPort, String database, int niceness, Call... calls) {
         this.module = module;
         this.designPort = designPort;
         this.database = database;
+        this.niceness = niceness;
         this.calls = List.of(calls);
     }
 
     /** The Maven module, which is also the {@code spring.application.name}. */
     public String module() {
         return module;
+    }
+
+    /**
+     * How much lower than the others the operating system schedules it (the {@code nice} increment): 0 for the
+     * saga's processes; more for an observer, which then gets CPU only as far as they leave it some.
+     */
+    public int niceness() {
+        return niceness;
     }
 
     /** The port docs/contract.md gives it: the one of local runs. */

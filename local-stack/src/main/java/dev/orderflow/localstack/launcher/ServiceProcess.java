@@ -62,7 +62,7 @@ public final class ServiceProcess {
         this.process = new ChildProcess(instanceName(service, instance), () -> {
             List<String> command = new ArrayList<>(jvm);
             command.addAll(code.prepare());
-            return ChildProcess.detachedFromTerminal(command);
+            return ChildProcess.detachedFromTerminal(ChildProcess.atLowerPriority(service.niceness(), command));
         }, environment, logFile);
     }
 
