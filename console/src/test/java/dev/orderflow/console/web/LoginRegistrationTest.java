@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
@@ -72,14 +73,9 @@ class LoginRegistrationTest {
     /** The monitoring client: client credentials with its secret, at the address the console reaches the server. */
     @Test
     void theMonitoringClientAsksForTheMetricsScopeAtTheBackChannel() {
-        Map<String, String> settings = Map.of("orderflow.console.monitor.client-secret", "s3cret",
+        ClientRegistration monitor = registrations(Map.of("orderflow.console.monitor.client-secret", "s3cret",
                 "orderflow.console.login.back-channel", "http://auth-server:9000",
-                "orderflow.console.login.front-channel", "http://127.0.0.1:9000");
-        ConsoleProperties properties = new Binder(new MapConfigurationPropertySource(settings))
-                .bindOrCreate("orderflow.console", ConsoleProperties.class);
-        MockEnvironment environment = new MockEnvironment().withProperty(TRUSTED_ISSUER, "http://auth-server:9000");
-
-        ClientRegistration monitor = new ConsoleSecurity().logins(properties, environment)
+                "orderflow.console.login.front-channel", "http://127.0.0.1:9000"), "http://auth-server:9000")
                 .findByRegistrationId(ConsoleSecurity.MONITOR);
 
         assertThat(monitor.getClientId()).isEqualTo("orderflow-monitor");
@@ -90,13 +86,17 @@ class LoginRegistrationTest {
         assertThat(monitor.getProviderDetails().getTokenUri()).isEqualTo("http://auth-server:9000/oauth2/token");
     }
 
+    /** The log-in registration, as these settings and the issuer the API trusts make it. */
     private static ClientRegistration registration(Map<String, String> settings, String trustedIssuer) {
+        ClientRegistrationRepository registrations = registrations(settings, trustedIssuer);
+        assertThat(registrations.findByRegistrationId("another")).isNull();
+        return registrations.findByRegistrationId(ConsoleSecurity.LOGIN);
+    }
+
+    private static ClientRegistrationRepository registrations(Map<String, String> settings, String trustedIssuer) {
         ConsoleProperties properties = new Binder(new MapConfigurationPropertySource(settings))
                 .bindOrCreate("orderflow.console", ConsoleProperties.class);
-        MockEnvironment environment = new MockEnvironment().withProperty(TRUSTED_ISSUER, trustedIssuer);
-        ClientRegistration login = new ConsoleSecurity().logins(properties, environment)
-                .findByRegistrationId(ConsoleSecurity.LOGIN);
-        assertThat(new ConsoleSecurity().logins(properties, environment).findByRegistrationId("another")).isNull();
-        return login;
+        return new ConsoleSecurity().logins(properties, new MockEnvironment().withProperty(TRUSTED_ISSUER,
+                trustedIssuer));
     }
 }

@@ -7,6 +7,7 @@ import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.util.concurrent.TimeUnit;
 
@@ -19,23 +20,27 @@ public final class MicrometerRelayTracing implements RelayTracing {
 
     private static final String TRACEPARENT = "traceparent";
 
-    private final ObjectProvider<Tracer> tracers;
-    private final ObjectProvider<Propagator> propagators;
+    private final SingletonSupplier<Tracer> tracer;
+    private final SingletonSupplier<Propagator> propagator;
 
-    /** Looked up per message: a tracer may be defined after messaging's configuration, or not at all. */
+    /**
+     * Looked up at the first message, not per message (the relay's hot path), and not before: a tracer may be defined
+     * after messaging's configuration, or not at all (then looked up again, cheaply, as there is none).
+     */
     public MicrometerRelayTracing(ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
-        this.tracers = tracers;
-        this.propagators = propagators;
+        this.tracer = SingletonSupplier.of(tracers::getIfUnique);
+        this.propagator = SingletonSupplier.of(propagators::getIfUnique);
     }
 
     @Override
     public Relayed sending(OutgoingMessage message) {
-        Tracer tracer = tracers.getIfUnique();
-        Propagator propagator = propagators.getIfUnique();
+        Tracer tracer = this.tracer.get();
+        Propagator propagator = this.propagator.get();
         if (tracer == null || propagator == null) {
             return new Untraced(message);
         }
-        Span span = propagator.extract(message.traceparent(), (carrier, key) -> TRACEPARENT.equals(key) ? carrier : null)
+        Span.Builder builder = propagator.extract(message.traceparent(),
+                        (carrier, key) -> TRACEPARENT.equals(key) ? carrier : null)
                 .name(message.topic() + " publish")
                 .kind(Span.Kind.PRODUCER)
                 .remoteServiceName("kafka")
@@ -44,10 +49,11 @@ public final class MicrometerRelayTracing implements RelayTracing {
                 .tag("messaging.destination.name", message.topic())
                 .tag("messaging.message.id", message.id().toString())
                 .tag("orderflow.message.type", message.type())
-                .tag(HandlingObservations.CORRELATION_ID, message.correlationId() == null ? ""
-                        : message.correlationId())
-                .startTimestamp(message.time().toEpochMilli(), TimeUnit.MILLISECONDS)
-                .start();
+                .startTimestamp(message.time().toEpochMilli(), TimeUnit.MILLISECONDS);
+        if (message.correlationId() != null) {
+            builder.tag(HandlingObservations.CORRELATION_ID, message.correlationId());
+        }
+        Span span = builder.start();
         if (span.isNoop()) {
             return new Untraced(message);
         }

@@ -3,6 +3,8 @@ package dev.orderflow.screening.training;
 import dev.orderflow.screening.ModelCard.Evaluation;
 import org.tribuo.classification.evaluation.LabelEvaluationUtil;
 
+import java.util.Arrays;
+
 /** A screen's quality on labelled payments: by a model's scores at a threshold, or by a rule's verdicts. */
 final class Evaluations {
 
@@ -54,7 +56,7 @@ final class Evaluations {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
         long tp = 0;
         long fp = 0;
         double best = order.length == 0 ? 1.0 : Math.max(scores[order[0]], Double.MIN_VALUE);

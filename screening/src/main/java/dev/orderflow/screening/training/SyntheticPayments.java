@@ -4,6 +4,7 @@ import dev.orderflow.screening.PaymentAttempt;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class SyntheticPayments {
         long payments = poisson(random, perDay * activeDays);
         for (long p = 0; p < payments; p++) {
             Instant day = from.plusSeconds((long) (random.nextDouble() * activeDays * 86_400)).truncatedTo(
-                    java.time.temporal.ChronoUnit.DAYS);
+                    ChronoUnit.DAYS);
             Instant at = day.plusSeconds(secondOfDay(random, hourCentre));
             if (at.isBefore(from) || !at.isBefore(end)) {
                 continue;
@@ -169,7 +170,7 @@ public final class SyntheticPayments {
             case CARD_TESTING -> {
                 int attempts = 6 + random.nextInt(25);
                 long span = (3 + random.nextInt(13)) * 60L;
-                Instant at = incident.truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                Instant at = incident.truncatedTo(ChronoUnit.DAYS)
                         .plusSeconds(random.nextInt(86_400));
                 for (int i = 0; i < attempts; i++) {
                     Instant when = at.plusSeconds(span * i / attempts + random.nextInt(5));
@@ -188,7 +189,7 @@ public final class SyntheticPayments {
             }
             case ACCOUNT_TAKEOVER -> {
                 // Dormant for three weeks before: the customer's own payments of that time are taken out.
-                Instant night = incident.truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                Instant night = incident.truncatedTo(ChronoUnit.DAYS)
                         .plusSeconds(random.nextInt(5 * 3_600));
                 events.removeIf(event -> event.at().isAfter(night.minus(Duration.ofDays(21)))
                         && event.at().isBefore(night.plus(Duration.ofDays(1))));

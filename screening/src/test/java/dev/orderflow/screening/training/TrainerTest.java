@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -128,6 +129,6 @@ class TrainerTest {
         double fraudShare = patterns.values().stream().mapToLong(Long::longValue).sum() / (double) attempts.size();
         assertThat(fraudShare).isBetween(0.01, 0.15);
         assertThat(first).allSatisfy(customer -> assertThat(customer.events()).isSortedAccordingTo(
-                java.util.Comparator.comparing(SyntheticPayments.Event::at)));
+                Comparator.comparing(SyntheticPayments.Event::at)));
     }
 }
