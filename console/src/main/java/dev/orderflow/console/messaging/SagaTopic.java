@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.Optional;
 
 /**
- * Records every message of one topic of the saga as a milestone of its order, in the inbox transaction: what the
- * message says, who wrote it ({@code ce_source}) and when ({@code ce_time}).
+ * Records every message of one topic of the saga as a milestone of its order, in the transaction that messaging
+ * handles it in: what the message says, who wrote it ({@code ce_source}) and when ({@code ce_time}). The messages of
+ * one transaction (up to a poll's) go to the database in one statement when it commits.
  *
  * @param <M> the sealed family of the topic's messages
  */
@@ -41,7 +42,7 @@ class SagaTopic<M> implements MessageHandler<M> {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void handle(M message, IncomingMessage envelope) {
-        flows.record(Milestone.of(message, envelope.id(), envelope.source(), envelope.topic(), envelope.time()),
+        flows.recordAtCommit(Milestone.of(message, envelope.id(), envelope.source(), envelope.topic(), envelope.time()),
                 Traceparent.parse(envelope.traceparent()).map(Traceparent::traceId).orElse(null));
     }
 

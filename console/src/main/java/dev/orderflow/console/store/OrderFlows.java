@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -17,11 +19,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Every order the console has seen, one row each, and the messages of each. {@link #record} merges a message into
@@ -69,21 +74,91 @@ public class OrderFlows {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean record(Milestone m, String traceId) {
-        Outcome outcome = m.step().outcome().orElse(null);
-        // One statement: the order's row is merged only from a milestone the CTE really inserted.
-        int merged = jdbc.sql("""
-                        WITH added AS (
+        return recordAll(List.of(new Seen(m, traceId))) == 1;
+    }
+
+    /**
+     * Records the message when the current transaction commits, together with every other message recorded so in the
+     * same transaction: one statement for a whole poll of the topics instead of one a message (what the console costs
+     * PostgreSQL, beside the saga, is then a statement a poll). If that statement fails, the transaction does.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAtCommit(Milestone m, String traceId) {
+        if (!TransactionSynchronizationManager.hasResource(this)) {
+            List<Seen> pending = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    recordAll(pending);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(OrderFlows.this);
+                }
+            });
+        }
+        @SuppressWarnings("unchecked")
+        List<Seen> pending = (List<Seen>) TransactionSynchronizationManager.getResource(this);
+        pending.add(new Seen(m, traceId));
+    }
+
+    /**
+     * Records these messages, in this order, in one statement, with the same outcome as recording them one after the
+     * other: the messages are kept once each (by message id), and each order's row is merged from those of its
+     * messages that were new, as {@link #record(Milestone)} merges one.
+     *
+     * @return how many orders' rows changed
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int recordAll(List<Seen> seen) {
+        if (seen.isEmpty()) {
+            return 0;
+        }
+        // seq is the order the messages were read in: for an order's first customer, total and trace, for which of two
+        // outcomes stands (the first), and between two messages of the same time (the later read counts as later).
+        // The decisive message of an order: its first outcome, if any; otherwise its latest message by time.
+        return jdbc.sql("""
+                        WITH batch AS (
+                            SELECT DISTINCT ON (message_id) *
+                            FROM unnest(?::text[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                                        ?::timestamptz[], ?::varchar[], ?::varchar[], ?::numeric[], ?::varchar[],
+                                        ?::varchar[], ?::varchar[])
+                                 WITH ORDINALITY AS m(message_id, order_id, type, step, service, topic, at, detail,
+                                                      customer_id, amount, currency, outcome, trace_id, seq)
+                            ORDER BY message_id, seq),
+                        added AS (
                             INSERT INTO milestone (message_id, order_id, type, step, service, topic, at, detail)
-                            VALUES (:messageId, :orderId, :type, :step, :service, :topic, :at, :detail)
+                            SELECT message_id, order_id, type, step, service, topic, at, detail FROM batch
                             ON CONFLICT (message_id) DO NOTHING
-                            RETURNING order_id)
+                            RETURNING message_id),
+                        fresh AS (
+                            SELECT batch.* FROM batch JOIN added USING (message_id)),
+                        per_order AS (
+                            SELECT order_id,
+                                   (array_agg(customer_id ORDER BY seq) FILTER (WHERE customer_id IS NOT NULL))[1]
+                                       AS customer_id,
+                                   (array_agg(amount ORDER BY seq) FILTER (WHERE amount IS NOT NULL))[1] AS amount,
+                                   (array_agg(currency ORDER BY seq) FILTER (WHERE currency IS NOT NULL))[1]
+                                       AS currency,
+                                   (array_agg(at ORDER BY seq) FILTER (WHERE step = 'PLACED'))[1] AS placed_at,
+                                   (array_agg(trace_id ORDER BY seq) FILTER (WHERE trace_id IS NOT NULL))[1]
+                                       AS trace_id,
+                                   count(*) AS messages
+                            FROM fresh GROUP BY order_id),
+                        decisive AS (
+                            SELECT DISTINCT ON (order_id) order_id, step, at, outcome,
+                                   CASE WHEN outcome IS NULL OR detail = '' THEN NULL ELSE detail END AS reason
+                            FROM fresh
+                            ORDER BY order_id, outcome IS NULL, CASE WHEN outcome IS NOT NULL THEN seq END,
+                                     at DESC, seq DESC)
                         INSERT INTO order_flow AS f (order_id, customer_id, total_amount, currency, placed_at, step,
                                                      step_at, outcome, reason, finished_at, messages, trace_id)
-                        SELECT order_id, CAST(:customerId AS varchar), CAST(:amount AS numeric),
-                               CAST(:currency AS varchar), CAST(:placedAt AS timestamptz), :step, :at,
-                               CAST(:outcome AS varchar), CAST(:reason AS varchar), CAST(:finishedAt AS timestamptz), 1,
-                               CAST(:traceId AS varchar)
-                        FROM added
+                        SELECT o.order_id, o.customer_id, o.amount, o.currency, o.placed_at, d.step, d.at, d.outcome,
+                               d.reason, CASE WHEN d.outcome IS NULL THEN NULL ELSE d.at END, o.messages, o.trace_id
+                        FROM per_order o JOIN decisive d USING (order_id)
+                        ORDER BY o.order_id
                         ON CONFLICT (order_id) DO UPDATE SET
                             customer_id  = coalesce(f.customer_id, excluded.customer_id),
                             total_amount = coalesce(f.total_amount, excluded.total_amount),
@@ -98,26 +173,34 @@ public class OrderFlows {
                             reason  = CASE WHEN f.outcome IS NULL THEN excluded.reason ELSE f.reason END,
                             outcome     = coalesce(f.outcome, excluded.outcome),
                             finished_at = coalesce(f.finished_at, excluded.finished_at),
-                            messages    = f.messages + 1,
+                            messages    = f.messages + excluded.messages,
                             trace_id    = coalesce(f.trace_id, excluded.trace_id)""")
-                .param("messageId", m.messageId())
-                .param("orderId", m.orderId())
-                .param("type", m.type())
-                .param("service", m.service())
-                .param("topic", m.topic())
-                .param("detail", m.detail())
-                .param("customerId", m.customerId())
-                .param("amount", m.total() == null ? null : m.total().amount())
-                .param("currency", m.total() == null ? null : m.total().currency())
-                .param("placedAt", m.step() == Step.PLACED ? timestamp(m.at()) : null)
-                .param("step", m.step().name())
-                .param("at", timestamp(m.at()))
-                .param("outcome", outcome == null ? null : outcome.name())
-                .param("reason", outcome == null || m.detail().isEmpty() ? null : m.detail())
-                .param("finishedAt", outcome == null ? null : timestamp(m.at()))
-                .param("traceId", traceId)
+                .params(column(seen, m -> m.messageId()),
+                        column(seen, m -> m.orderId().toString()),
+                        column(seen, Milestone::type),
+                        column(seen, m -> m.step().name()),
+                        column(seen, Milestone::service),
+                        column(seen, Milestone::topic),
+                        column(seen, m -> m.at().toString()),
+                        column(seen, Milestone::detail),
+                        column(seen, Milestone::customerId),
+                        column(seen, m -> m.total() == null ? null : m.total().amount().toPlainString()),
+                        column(seen, m -> m.total() == null ? null : m.total().currency()),
+                        column(seen, m -> m.step().outcome().map(Outcome::name).orElse(null)),
+                        seen.stream().map(Seen::traceId).toArray(String[]::new))
                 .update();
-        return merged == 1;
+    }
+
+    /** A message as seen on its topic: its milestone, and the trace id it carried (null if none). */
+    public record Seen(Milestone milestone, String traceId) {
+
+        public Seen {
+            Objects.requireNonNull(milestone, "milestone");
+        }
+    }
+
+    private static String[] column(List<Seen> seen, Function<Milestone, String> value) {
+        return seen.stream().map(Seen::milestone).map(value).toArray(String[]::new);
     }
 
     public Optional<OrderFlow> find(UUID orderId) {

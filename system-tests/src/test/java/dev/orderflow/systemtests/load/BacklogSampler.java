@@ -54,6 +54,7 @@ final class BacklogSampler implements AutoCloseable {
     private final HttpClient http;
     private final Supplier<String> operator;
     private final Map<String, URI> scrapes;
+    private final List<String> observers;
     private final Admin admin;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("backlog-sampler").daemon().factory());
@@ -66,12 +67,15 @@ final class BacklogSampler implements AutoCloseable {
     /**
      * @param services each service's base URL by its name, which is also its consumer group
      *                 ({@code spring.application.name})
+     * @param observers consumer groups without an outbox, of which only the lag is read (the console's): a step waits
+     *                  for them to catch up too, so that what they fell behind is not left to the next step
      * @param operator the {@code Authorization} of an operator, whom the actuator answers
      */
-    BacklogSampler(HttpClient http, Map<String, URI> services, String bootstrapServers, Duration interval,
-            Supplier<String> operator) {
+    BacklogSampler(HttpClient http, Map<String, URI> services, List<String> observers, String bootstrapServers,
+            Duration interval, Supplier<String> operator) {
         this.http = http;
         this.operator = operator;
+        this.observers = List.copyOf(observers);
         this.scrapes = new LinkedHashMap<>();
         // Only the three meters read here: the whole page (every JVM, HTTP, Kafka client and pool meter) costs each
         // service more CPU a second than it spends on 25 orders' messages, which the figures per order would count.
@@ -85,8 +89,9 @@ final class BacklogSampler implements AutoCloseable {
         timer.scheduleAtFixedRate(this::sample, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The services, then the observers: every consumer group whose figures a step reports. */
     List<String> services() {
-        return List.copyOf(scrapes.keySet());
+        return Stream.concat(scrapes.keySet().stream(), observers.stream()).toList();
     }
 
     /** The figures of the samples taken between two {@code System.nanoTime()} readings. */
@@ -186,7 +191,7 @@ final class BacklogSampler implements AutoCloseable {
     /** Lag of each group that has committed offsets (a group that has not yet is left out, not counted as 0). */
     private Map<String, Long> consumerLag() throws InterruptedException {
         try {
-            Map<String, ListConsumerGroupOffsetsSpec> specs = scrapes.keySet().stream()
+            Map<String, ListConsumerGroupOffsetsSpec> specs = services().stream()
                     .collect(Collectors.toMap(group -> group, group -> new ListConsumerGroupOffsetsSpec()));
             ListConsumerGroupOffsetsResult result = admin.listConsumerGroupOffsets(specs);
             Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();

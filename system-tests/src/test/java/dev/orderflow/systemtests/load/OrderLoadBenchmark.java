@@ -136,6 +136,15 @@ public final class OrderLoadBenchmark {
         }
 
         /**
+         * Whether the console runs beside the saga: its consumer group's lag is then reported and waited for like the
+         * services'. Our stack runs it with {@code --console}; a running system is taken to run it, as
+         * {@code ./orderflow up} does (a group the broker does not know is left out).
+         */
+        boolean console() {
+            return !ours || stack.services().stream().anyMatch(process -> process.service() == CONSOLE);
+        }
+
+        /**
          * The {@code Authorization} a customer's order is placed with: a demo customer logs in as itself; the extra
          * customers of a run against a running system have no log-in, an operator places their orders for them.
          */
@@ -166,8 +175,8 @@ public final class OrderLoadBenchmark {
         Map<String, URI> services = new LinkedHashMap<>();
         MESSAGING_SERVICES.forEach(service -> services.put(service.module(), target.stack().service(service).baseUrl()));
         try (TerminalEvents events = new TerminalEvents(target.kafka());
-             BacklogSampler backlogs = new BacklogSampler(http, services, target.kafka(), SAMPLE_INTERVAL,
-                     target::operator)) {
+             BacklogSampler backlogs = new BacklogSampler(http, services, target.console() ? List.of(CONSOLE.module())
+                     : List.of(), target.kafka(), SAMPLE_INTERVAL, target::operator)) {
             SystemChecks checks = new SystemChecks(target.stack());
             List<String> skus = new ArrayList<>();
             for (int i = 0; i < Integer.parseInt(option("products", "8")); i++) {
