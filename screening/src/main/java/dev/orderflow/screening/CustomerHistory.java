@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What one customer has done so far, as far as screening needs it: the payment attempts of the last day (time and
- * amount), the totals since the account opened (payments, their amounts, the largest, declines, refunds) and when the
- * account opened. Fed in time order with what happened ({@link #attempted}, {@link #refunded}); read by
- * {@link Features} before a new attempt is recorded, so that a payment is judged by what came before it only.
+ * What one customer has done so far, as far as screening needs it: the times of the payment attempts of the last day,
+ * the totals since the account opened (attempts, authorized payments and their amounts, the largest, declines,
+ * refunds) and when the account opened. Fed in time order with what happened ({@link #attempted}, then the attempt's
+ * outcome once known, {@link #refunded}); read by {@link Features} before a new attempt is recorded, so that a payment
+ * is judged by what came before it only. A service keeps it per customer in its database as a {@link State}.
  */
 public final class CustomerHistory {
 
@@ -18,7 +20,7 @@ public final class CustomerHistory {
     static final Duration LONGEST_WINDOW = Duration.ofHours(24);
 
     private final Instant accountOpenedAt;
-    private final ArrayDeque<Recent> lastDay = new ArrayDeque<>();
+    private final ArrayDeque<Instant> lastDay = new ArrayDeque<>();
     private long attempts;
     private long authorized;
     private double authorizedAmount;
@@ -27,26 +29,81 @@ public final class CustomerHistory {
     private long refunds;
     private Instant lastAttemptAt;
 
-    private record Recent(Instant at, double amount) {
-    }
-
     public CustomerHistory(Instant accountOpenedAt) {
         this.accountOpenedAt = Objects.requireNonNull(accountOpenedAt, "accountOpenedAt");
     }
 
-    /** An attempt was made, and authorized or declined (by the screen, the credit check or the gateway). */
-    public void attempted(Instant at, double amount, boolean wasAuthorized) {
-        forgetBefore(at.minus(LONGEST_WINDOW));
-        lastDay.addLast(new Recent(at, amount));
-        attempts++;
-        if (wasAuthorized) {
-            authorized++;
-            authorizedAmount += amount;
-            largestAmount = Math.max(largestAmount, amount);
-        } else {
-            declines++;
+    /**
+     * Everything a history holds, to keep and restore it.
+     *
+     * @param lastDay the times of the attempts of the last day, oldest first
+     */
+    public record State(Instant accountOpenedAt, long attempts, long authorized, double authorizedAmount,
+                        double largestAmount, long declines, long refunds, Instant lastAttemptAt, List<Instant> lastDay) {
+
+        public State {
+            Objects.requireNonNull(accountOpenedAt, "accountOpenedAt");
+            lastDay = List.copyOf(lastDay);
+            if (attempts < 0 || authorized < 0 || declines < 0 || refunds < 0 || authorized + declines > attempts) {
+                throw new IllegalArgumentException("impossible counts: " + attempts + " attempts, " + authorized
+                        + " authorized, " + declines + " declined, " + refunds + " refunded");
+            }
         }
+    }
+
+    /** The history as kept: {@code of(history.state())} is the same history. */
+    public State state() {
+        return new State(accountOpenedAt, attempts, authorized, authorizedAmount, largestAmount, declines, refunds,
+                lastAttemptAt, List.copyOf(lastDay));
+    }
+
+    public static CustomerHistory of(State state) {
+        CustomerHistory history = new CustomerHistory(state.accountOpenedAt());
+        history.lastDay.addAll(state.lastDay());
+        history.attempts = state.attempts();
+        history.authorized = state.authorized();
+        history.authorizedAmount = state.authorizedAmount();
+        history.largestAmount = state.largestAmount();
+        history.declines = state.declines();
+        history.refunds = state.refunds();
+        history.lastAttemptAt = state.lastAttemptAt();
+        return history;
+    }
+
+    /**
+     * An attempt was made, and authorized or declined (by the screen, the credit check or the gateway) at once: as the
+     * generator of labelled payments records it.
+     */
+    public void attempted(Instant at, double amount, boolean wasAuthorized) {
+        attempted(at);
+        if (wasAuthorized) {
+            authorized(amount);
+        } else {
+            declined();
+        }
+    }
+
+    /**
+     * An attempt was made; its outcome follows when known ({@link #authorized} or {@link #declined}), as in a service,
+     * where the gateway answers after the attempt has been screened.
+     */
+    public void attempted(Instant at) {
+        forgetBefore(at.minus(LONGEST_WINDOW));
+        lastDay.addLast(at);
+        attempts++;
         lastAttemptAt = lastAttemptAt == null || at.isAfter(lastAttemptAt) ? at : lastAttemptAt;
+    }
+
+    /** An attempt of this amount was authorized. */
+    public void authorized(double amount) {
+        authorized++;
+        authorizedAmount += amount;
+        largestAmount = Math.max(largestAmount, amount);
+    }
+
+    /** An attempt was declined. */
+    public void declined() {
+        declines++;
     }
 
     /** An authorized payment was refunded (its order cancelled or compensated). */
@@ -58,8 +115,8 @@ public final class CustomerHistory {
     public int attemptsWithin(Instant now, Duration window) {
         Instant since = now.minus(window);
         int count = 0;
-        for (Iterator<Recent> recent = lastDay.descendingIterator(); recent.hasNext(); ) {
-            Instant at = recent.next().at();
+        for (Iterator<Instant> recent = lastDay.descendingIterator(); recent.hasNext(); ) {
+            Instant at = recent.next();
             if (!at.isAfter(since)) {
                 break;
             }
@@ -102,7 +159,7 @@ public final class CustomerHistory {
     }
 
     private void forgetBefore(Instant since) {
-        while (!lastDay.isEmpty() && lastDay.peekFirst().at().isBefore(since)) {
+        while (!lastDay.isEmpty() && lastDay.peekFirst().isBefore(since)) {
             lastDay.removeFirst();
         }
     }

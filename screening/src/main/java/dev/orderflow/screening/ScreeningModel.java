@@ -8,6 +8,7 @@ import org.tribuo.impl.ArrayExample;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -36,6 +37,9 @@ public final class ScreeningModel {
         this.card = card;
     }
 
+    /** Where the build puts the model it trains, on the class path: {@code <this>/<version>.tribuo} and {@code .json}. */
+    public static final String PACKAGED = "dev/orderflow/screening/model";
+
     /** The model and its card in {@code directory}, of the given version, checked against this code's features. */
     public static ScreeningModel load(Path directory, String version) {
         Path modelFile = directory.resolve(version + ".tribuo");
@@ -45,18 +49,47 @@ public final class ScreeningModel {
                     + " (" + modelFile.getFileName() + " and " + cardFile.getFileName() + " are needed): train one "
                     + "with the screening module's Trainer (screening/README.md)");
         }
+        return read(version, modelFile.toString(), () -> Files.newInputStream(cardFile),
+                () -> Files.newInputStream(modelFile));
+    }
+
+    /**
+     * The model of the given version that the build trained and packaged with this code ({@value #PACKAGED} on the
+     * class path of {@code loader}), checked as {@link #load(Path, String)} checks one.
+     */
+    public static ScreeningModel packaged(ClassLoader loader, String version) {
+        String model = PACKAGED + "/" + version + ".tribuo";
+        String card = PACKAGED + "/" + version + ".json";
+        if (loader.getResource(model) == null || loader.getResource(card) == null) {
+            throw new InvalidModelException("no screening model " + version + " packaged on the class path (" + model
+                    + " and " + card + "): the screening module's build trains it; a build that skipped that step "
+                    + "(or another version's name) has none");
+        }
+        return read(version, "classpath:" + model, () -> loader.getResourceAsStream(card),
+                () -> loader.getResourceAsStream(model));
+    }
+
+    private interface Source {
+        InputStream open() throws IOException;
+    }
+
+    private static ScreeningModel read(String version, String where, Source cardSource, Source modelSource) {
         ModelCard card;
-        try {
-            card = JSON.readValue(cardFile.toFile(), ModelCard.class);
-        } catch (RuntimeException e) {
-            throw new InvalidModelException("the card of screening model " + version + " (" + cardFile
+        try (InputStream in = cardSource.open()) {
+            card = JSON.readValue(in, ModelCard.class);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidModelException("the card of screening model " + version + " (beside " + where
                     + ") cannot be read: " + e.getMessage(), e);
         }
+        if (!version.equals(card.version())) {
+            throw new InvalidModelException("the card beside " + where + " is of model " + card.version() + ", not "
+                    + version);
+        }
         Model<?> loaded;
-        try {
-            loaded = Model.deserializeFromFile(modelFile);
+        try (InputStream in = modelSource.open()) {
+            loaded = Model.deserializeFromStream(in);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidModelException("screening model " + modelFile + " cannot be read: " + e.getMessage(), e);
+            throw new InvalidModelException("screening model " + where + " cannot be read: " + e.getMessage(), e);
         }
         return of(loaded, card);
     }

@@ -53,6 +53,43 @@ class FeaturesTest {
     }
 
     @Test
+    void anAttemptWhoseOutcomeComesLaterCountsAtOnceAndItsOutcomeWhenKnown() {
+        CustomerHistory history = new CustomerHistory(OPENED);
+        history.attempted(NOW.minus(Duration.ofMinutes(2)), 40, true);
+        history.attempted(NOW.minusSeconds(5)); // at the gateway still
+
+        double[] pending = features(history, 80);
+        assertThat(feature(pending, "attempts_last_minute")).isEqualTo(1);
+        assertThat(feature(pending, "amount_to_mean_log")).isCloseTo(Math.log(80 / 40.0), within(1e-9));
+
+        history.authorized(120);
+        assertThat(feature(features(history, 80), "amount_to_mean_log")).isCloseTo(Math.log(80 / 80.0), within(1e-9));
+        assertThat(feature(features(history, 80), "amount_to_largest_log")).isCloseTo(Math.log(80 / 120.0),
+                within(1e-9));
+        history.attempted(NOW.minusSeconds(1));
+        history.declined();
+        assertThat(feature(features(history, 80), "decline_share")).isCloseTo(1 / 3.0, within(1e-9));
+    }
+
+    @Test
+    void aHistoryKeptAsItsStateAndRestoredGivesTheSameFeatures() {
+        CustomerHistory history = new CustomerHistory(OPENED);
+        history.attempted(NOW.minus(Duration.ofHours(30)), 70, true);
+        history.attempted(NOW.minus(Duration.ofHours(2)), 50, false);
+        history.attempted(NOW.minus(Duration.ofMinutes(3)), 20, true);
+        history.refunded();
+        history.attempted(NOW.minusSeconds(30));
+
+        CustomerHistory restored = CustomerHistory.of(history.state());
+
+        assertThat(restored.state()).isEqualTo(history.state());
+        assertThat(features(restored, 45)).containsExactly(features(history, 45));
+        restored.attempted(NOW.minusSeconds(10), 45, true);
+        history.attempted(NOW.minusSeconds(10), 45, true);
+        assertThat(features(restored, 45)).containsExactly(features(history, 45));
+    }
+
+    @Test
     void describesAFirstPaymentAndTheHourOnACircle() {
         double[] features = features(new CustomerHistory(OPENED), 25);
 

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TrainerTest {
 
-    private static final Trainer.Settings SMALL = new Trainer.Settings(1200, 45, 7L, 10, 8, "payment-screening-test");
+    private static final Trainer.Settings SMALL = new Trainer.Settings(1200, 45, 7L, 10, 8, 0.2, "payment-screening-test");
 
     private static Trainer.Result trained;
 
@@ -112,6 +112,37 @@ class TrainerTest {
         assertThatThrownBy(() -> ScreeningModel.load(directory, SMALL.version()))
                 .isInstanceOf(ScreeningModel.InvalidModelException.class)
                 .hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void aModelTheseSettingsWouldTrainAgainIsCurrentAndOnlyThat(@TempDir Path directory) throws IOException {
+        assertThat(Trainer.current(directory, SMALL)).as("nothing there yet").isFalse();
+        trained.model().save(directory);
+
+        assertThat(Trainer.current(directory, SMALL)).isTrue();
+        assertThat(Trainer.current(directory, new Trainer.Settings(1200, 45, 8L, 10, 8, 0.2, SMALL.version())))
+                .as("another seed").isFalse();
+        assertThat(Trainer.current(directory, new Trainer.Settings(1200, 45, 7L, 11, 8, 0.2, SMALL.version())))
+                .as("another forest").isFalse();
+        assertThat(Trainer.current(directory, new Trainer.Settings(1200, 45, 7L, 10, 8, 0.5, SMALL.version())))
+                .as("another sample").isFalse();
+        Files.write(directory.resolve(SMALL.version() + ".tribuo"), new byte[] {1, 2, 3, 4});
+        assertThat(Trainer.current(directory, SMALL)).as("a broken one").isFalse();
+    }
+
+    /** The model the build trained and packaged, as payment-service loads it. */
+    @Test
+    void thePackagedModelLoadsAndBeatsTheRuleOnItsHeldOutCustomers() {
+        ScreeningModel packaged = ScreeningModel.packaged(getClass().getClassLoader(),
+                Trainer.Settings.DEFAULT.version());
+        ModelCard card = packaged.card();
+
+        assertThat(card.data().seed()).isEqualTo(Trainer.Settings.DEFAULT.seed());
+        assertThat(card.model().recall()).isGreaterThan(card.rule().recall());
+        assertThat(card.model().precision()).isGreaterThanOrEqualTo(Math.max(card.rule().precision(), 0.85));
+        assertThatThrownBy(() -> ScreeningModel.packaged(getClass().getClassLoader(), "payment-screening-v0"))
+                .isInstanceOf(ScreeningModel.InvalidModelException.class)
+                .hasMessageContaining("no screening model payment-screening-v0 packaged");
     }
 
     @Test
