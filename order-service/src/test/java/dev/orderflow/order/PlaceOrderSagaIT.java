@@ -66,7 +66,7 @@ class PlaceOrderSagaIT extends IntegrationTestSupport {
 
         inventoryReserves();
         assertThat(awaitCommand(orderId, AuthorizePayment.class))
-                .isEqualTo(new AuthorizePayment(orderId, customer, Money.of("25.00", "EUR")));
+                .isEqualTo(new AuthorizePayment(orderId, customer, Money.of("25.00", "EUR"), new AuthorizePayment.Basket(1, 2)));
         peers().publish(orderId.toString(), null, paymentAuthorized());
         awaitCommand(orderId, CommitStock.class);
 
@@ -74,7 +74,7 @@ class PlaceOrderSagaIT extends IntegrationTestSupport {
         assertThat(order.get("version").asLong()).isEqualTo(2);
         assertThat(order.get("failureReason").isNull()).isTrue();
         assertThat(commandsFor(orderId)).containsExactly(new ReserveStock(orderId, List.of(new StockLine(sku, 2))),
-                new AuthorizePayment(orderId, customer, Money.of("25.00", "EUR")), new CommitStock(orderId));
+                new AuthorizePayment(orderId, customer, Money.of("25.00", "EUR"), new AuthorizePayment.Basket(1, 2)), new CommitStock(orderId));
         List<KafkaPeers.Received> published = await().atMost(PATIENCE)
                 .until(() -> peers().orderEventsFor(orderId), events -> events.size() == 2);
         assertThat(published).extracting(KafkaPeers.Received::sequence).containsExactly(1L, 2L);
@@ -201,7 +201,7 @@ class PlaceOrderSagaIT extends IntegrationTestSupport {
         awaitCommand(orderId, CommitStock.class);
         await().atMost(PATIENCE).until(() -> ignoredReplies("PaymentAuthorized") > ignoredBefore);
         assertThat(commandsFor(orderId)).containsExactly(new ReserveStock(orderId, List.of(new StockLine(sku, 2))),
-                new AuthorizePayment(orderId, customer, Money.of("25.00", "EUR")), new CommitStock(orderId));
+                new AuthorizePayment(orderId, customer, Money.of("25.00", "EUR"), new AuthorizePayment.Basket(1, 2)), new CommitStock(orderId));
         assertThat(getOrder(orderId).get("version").asLong()).isEqualTo(2);
     }
 

@@ -125,7 +125,7 @@ public final class ContractFixtures {
     }
 
     public static AuthorizePayment anAuthorizePayment() {
-        return new AuthorizePayment(ORDER_ID, CUSTOMER_ID, euros("64.30"));
+        return new AuthorizePayment(ORDER_ID, CUSTOMER_ID, euros("64.30"), new AuthorizePayment.Basket(2, 3));
     }
 
     public static RefundPayment aRefundPayment() {

@@ -34,7 +34,7 @@ public final class Sagas {
                         TOTAL, Instant.now()),
                 new ReserveStock(orderId, lines),
                 new StockReserved(orderId, lines),
-                new AuthorizePayment(orderId, customerId, TOTAL),
+                new AuthorizePayment(orderId, customerId, TOTAL, new AuthorizePayment.Basket(1, 2)),
                 new PaymentAuthorized(orderId, UUID.randomUUID(), TOTAL),
                 new OrderConfirmed(orderId, customerId, TOTAL, Instant.now()),
                 new CommitStock(orderId),

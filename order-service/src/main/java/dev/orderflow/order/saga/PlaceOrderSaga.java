@@ -76,7 +76,7 @@ public record PlaceOrderSaga(UUID orderId, String customerId, Money total, SagaS
             return SagaDecision.ignore(this);
         }
         return SagaDecision.advance(withStep(SagaStep.AUTHORIZING_PAYMENT).withPaymentRequested(), null,
-                SagaCommand.of(new AuthorizePayment(orderId, customerId, total)));
+                SagaCommand.of(new AuthorizePayment(orderId, customerId, total, basket(reply.lines()))));
     }
 
     /** Step 2: nothing was reserved, so there is nothing to compensate. */
@@ -160,7 +160,7 @@ public record PlaceOrderSaga(UUID orderId, String customerId, Money total, SagaS
             case RESERVING_STOCK -> SagaDecision.advance(resumed, null,
                     SagaCommand.of(new ReserveStock(orderId, lines)));
             case AUTHORIZING_PAYMENT -> SagaDecision.advance(resumed, null,
-                    SagaCommand.of(new AuthorizePayment(orderId, customerId, total)));
+                    SagaCommand.of(new AuthorizePayment(orderId, customerId, total, basket(lines))));
             case CONFIRMED, REJECTED, CANCELLED ->
                     throw new IllegalStateException("saga of order " + orderId + " already ended " + step);
         };
@@ -219,5 +219,10 @@ public record PlaceOrderSaga(UUID orderId, String customerId, Money total, SagaS
 
     public boolean isRunning() {
         return step.isRunning();
+    }
+
+    /** The order's size as payment screening reads it: its lines and units (the stock held for it is the order's). */
+    private static AuthorizePayment.Basket basket(List<StockLine> lines) {
+        return new AuthorizePayment.Basket(lines.size(), lines.stream().mapToInt(StockLine::quantity).sum());
     }
 }

@@ -37,6 +37,8 @@ class PlaceOrderSagaTest {
     private static final String CUSTOMER = "c-1001";
     private static final Money TOTAL = Money.of("59.80", "EUR");
     private static final List<StockLine> LINES = List.of(new StockLine("SKU-001", 2), new StockLine("SKU-002", 1));
+    /** What payment screening is told of the order: two lines, three units. */
+    private static final AuthorizePayment.Basket BASKET = new AuthorizePayment.Basket(2, 3);
     private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Instant SOON = START.plusSeconds(2);
@@ -76,7 +78,7 @@ class PlaceOrderSagaTest {
     void asksForPaymentOnceTheStockIsReserved() {
         SagaDecision decision = reservingStock().on(STOCK_RESERVED, SOON);
 
-        assertThat(decision.commands()).containsExactly(SagaCommand.of(new AuthorizePayment(ORDER, CUSTOMER, TOTAL)));
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new AuthorizePayment(ORDER, CUSTOMER, TOTAL, BASKET)));
         assertThat(decision.saga().step()).isEqualTo(SagaStep.AUTHORIZING_PAYMENT);
         assertThat(decision.saga().paymentRequested()).isTrue();
         assertThat(decision.saga().deadline()).as("one deadline for the whole saga").isEqualTo(START.plus(TIMEOUT));
@@ -264,7 +266,7 @@ class PlaceOrderSagaTest {
     void resumingAStuckPaymentAsksForTheSamePaymentAgain() {
         SagaDecision decision = authorizingPayment().onResume(SOON, TIMEOUT, LINES);
 
-        assertThat(decision.commands()).containsExactly(SagaCommand.of(new AuthorizePayment(ORDER, CUSTOMER, TOTAL)));
+        assertThat(decision.commands()).containsExactly(SagaCommand.of(new AuthorizePayment(ORDER, CUSTOMER, TOTAL, BASKET)));
         assertThat(decision.saga().step()).isEqualTo(SagaStep.AUTHORIZING_PAYMENT);
         assertThat(decision.saga().paymentRequested()).isTrue();
     }

@@ -8,6 +8,8 @@ public enum DeclineReason {
     PAYMENT_DECLINED(RejectionReason.PAYMENT_DECLINED),
     PAYMENT_UNAVAILABLE(RejectionReason.PAYMENT_UNAVAILABLE),
     FRAUD_SUSPECTED(RejectionReason.FRAUD_SUSPECTED),
+    /** The screening model scored the payment at or above its threshold: suspected as fraud, by the model. */
+    ANOMALY_SUSPECTED(RejectionReason.FRAUD_SUSPECTED),
     /** The order was refunded (closed) before its authorization was processed. */
     ORDER_CLOSED(RejectionReason.TIMED_OUT);
 

@@ -5,6 +5,7 @@ import dev.orderflow.events.inventory.ProductUpdated;
 import dev.orderflow.events.inventory.ReserveStock;
 import dev.orderflow.events.inventory.StockRejected;
 import dev.orderflow.events.inventory.StockReserved;
+import dev.orderflow.events.payment.AuthorizePayment;
 import dev.orderflow.events.payment.DeclineReason;
 import dev.orderflow.events.payment.PaymentDeclined;
 import dev.orderflow.events.payment.RefundPayment;
@@ -149,6 +150,20 @@ class MessageCodecTest {
                 PaymentDeclined.class);
 
         assertThat(declined).isEqualTo(new PaymentDeclined(ORDER_ID, DeclineReason.ORDER_CLOSED, ""));
+    }
+
+    @Test
+    void readsAnAuthorizationWrittenBeforeTheBasketWasAddedAndRefusesABrokenBasket() {
+        String before = "{\"orderId\":\"%s\",\"customerId\":\"c-1\",\"amount\":{\"amount\":\"5.00\",\"currency\":\"EUR\"}"
+                .formatted(ORDER_ID);
+
+        assertThat(decode(before + "}", AuthorizePayment.class).basket()).isNull();
+        assertThat(decode(before + ",\"basket\":null}", AuthorizePayment.class).basket()).isNull();
+        assertThat(decode(before + ",\"basket\":{\"lines\":2,\"units\":5}}", AuthorizePayment.class).basket())
+                .isEqualTo(new AuthorizePayment.Basket(2, 5));
+        assertMalformed(before + ",\"basket\":{\"lines\":2}}", AuthorizePayment.class);
+        assertMalformed(before + ",\"basket\":{\"lines\":3,\"units\":2}}", AuthorizePayment.class);
+        assertMalformed(before + ",\"basket\":{\"lines\":0,\"units\":0}}", AuthorizePayment.class);
     }
 
     @Test
