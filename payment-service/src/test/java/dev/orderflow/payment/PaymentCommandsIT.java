@@ -9,12 +9,15 @@ import dev.orderflow.events.payment.PaymentRefunded;
 import dev.orderflow.events.payment.RefundPayment;
 import dev.orderflow.payment.domain.LedgerEntry;
 import dev.orderflow.payment.domain.PaymentStatus;
+import dev.orderflow.payment.psp.PaymentGatewayClient;
+import dev.orderflow.payment.store.CustomerHistories;
 import dev.orderflow.payment.store.Ledger;
 import dev.orderflow.payment.store.Payments;
-import dev.orderflow.payment.psp.PaymentGatewayClient;
+import dev.orderflow.screening.CustomerHistory;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,6 +40,12 @@ class PaymentCommandsIT extends PaymentServiceIntegrationTest {
     @Autowired
     RetryRegistry retries;
 
+    @Autowired
+    CustomerHistories histories;
+
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void authorizesAPaymentAndChargesTheCustomerOnce() {
         String customer = customerWithCredit("100.00");
@@ -57,6 +66,41 @@ class PaymentCommandsIT extends PaymentServiceIntegrationTest {
             assertThat(entry.amount()).isEqualTo(eur("-40.00"));
             assertThat(entry.availableAfter()).isEqualTo(eur("60.00"));
         });
+    }
+
+    /**
+     * Screening's view of a customer, kept in payment-service's database: every attempt counted when it is decided,
+     * its outcome when known (the gateway's answer, a credit decline), a refund when it is made; and every attempt
+     * scored (shadow mode here: the fraud rules decide).
+     */
+    @Test
+    void keepsEachCustomersHistoryForScreeningAndScoresEveryAttempt() {
+        String customer = customerWithCredit("100.00");
+        long scoredBefore = meters.get("orderflow.payment.screening.scoring").timer().count();
+        UUID paid = UUID.randomUUID();
+        UUID declinedByGateway = UUID.randomUUID();
+        UUID overCredit = UUID.randomUUID();
+
+        saga.send(new AuthorizePayment(paid, customer, eur("30.00"), new AuthorizePayment.Basket(2, 3)));
+        awaitReply(paid, PaymentAuthorized.class);
+        saga.send(new AuthorizePayment(declinedByGateway, customer, eur("10.13")));
+        awaitReply(declinedByGateway, PaymentDeclined.class);
+        saga.send(new AuthorizePayment(overCredit, customer, eur("95.00")));
+        assertThat(awaitReply(overCredit, PaymentDeclined.class).reason()).isEqualTo(DeclineReason.INSUFFICIENT_CREDIT);
+        saga.send(new RefundPayment(paid, RejectionReason.CUSTOMER_CANCELLED));
+        awaitReply(paid, PaymentRefunded.class);
+
+        CustomerHistory.State state = await().atMost(REPLY_WITHIN).until(
+                () -> histories.find(customer).orElseThrow().state(), kept -> kept.refunds() == 1);
+        assertThat(state.attempts()).isEqualTo(3);
+        assertThat(state.authorized()).isEqualTo(1);
+        assertThat(state.authorizedAmount()).isEqualTo(30.0);
+        assertThat(state.largestAmount()).isEqualTo(30.0);
+        assertThat(state.declines()).isEqualTo(2);
+        assertThat(state.lastDay()).hasSize(3);
+        assertThat(state.lastAttemptAt()).isEqualTo(state.lastDay().getLast());
+        assertThat(meters.get("orderflow.payment.screening.scoring").timer().count()).isEqualTo(scoredBefore + 3);
+        assertThat(histories.find("c-nobody")).as("no account, no history").isEmpty();
     }
 
     @Test

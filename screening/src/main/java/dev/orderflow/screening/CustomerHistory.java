@@ -19,6 +19,14 @@ public final class CustomerHistory {
     /** The longest window a feature looks back over; older attempts are forgotten. */
     static final Duration LONGEST_WINDOW = Duration.ofHours(24);
 
+    /**
+     * The most recent attempts kept, and so the most any window counts: a customer paying every second keeps a
+     * history of bounded size (a service reads and writes it with every payment). No generated customer comes near it
+     * (card testing is at most 30 attempts), and a model splits far below it, so 100 and 10,000 attempts within a
+     * minute are the same to it.
+     */
+    public static final int MOST_RECENT_KEPT = 100;
+
     private final Instant accountOpenedAt;
     private final ArrayDeque<Instant> lastDay = new ArrayDeque<>();
     private long attempts;
@@ -59,7 +67,8 @@ public final class CustomerHistory {
 
     public static CustomerHistory of(State state) {
         CustomerHistory history = new CustomerHistory(state.accountOpenedAt());
-        history.lastDay.addAll(state.lastDay());
+        List<Instant> lastDay = state.lastDay();
+        history.lastDay.addAll(lastDay.subList(Math.max(0, lastDay.size() - MOST_RECENT_KEPT), lastDay.size()));
         history.attempts = state.attempts();
         history.authorized = state.authorized();
         history.authorizedAmount = state.authorizedAmount();
@@ -90,6 +99,9 @@ public final class CustomerHistory {
     public void attempted(Instant at) {
         forgetBefore(at.minus(LONGEST_WINDOW));
         lastDay.addLast(at);
+        while (lastDay.size() > MOST_RECENT_KEPT) {
+            lastDay.removeFirst();
+        }
         attempts++;
         lastAttemptAt = lastAttemptAt == null || at.isAfter(lastAttemptAt) ? at : lastAttemptAt;
     }
@@ -111,7 +123,7 @@ public final class CustomerHistory {
         refunds++;
     }
 
-    /** Attempts within {@code window} before {@code now} (at most the last day). */
+    /** Attempts within {@code window} before {@code now} (at most the last day, at most {@link #MOST_RECENT_KEPT}). */
     public int attemptsWithin(Instant now, Duration window) {
         Instant since = now.minus(window);
         int count = 0;

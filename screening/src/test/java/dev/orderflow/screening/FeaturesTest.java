@@ -72,6 +72,19 @@ class FeaturesTest {
     }
 
     @Test
+    void keepsAtMostTheMostRecentAttemptsHoweverFastACustomerPays() {
+        CustomerHistory history = new CustomerHistory(OPENED);
+        for (int i = 500; i > 0; i--) {
+            history.attempted(NOW.minusMillis(100L * i), 5, true);
+        }
+
+        assertThat(history.state().lastDay()).hasSize(CustomerHistory.MOST_RECENT_KEPT);
+        assertThat(feature(features(history, 5), "attempts_last_minute")).isEqualTo(CustomerHistory.MOST_RECENT_KEPT);
+        assertThat(feature(features(history, 5), "payments_so_far_log")).isCloseTo(Math.log1p(500), within(1e-9));
+        assertThat(history.state().lastDay().getFirst()).isEqualTo(NOW.minusMillis(100L * 100));
+    }
+
+    @Test
     void aHistoryKeptAsItsStateAndRestoredGivesTheSameFeatures() {
         CustomerHistory history = new CustomerHistory(OPENED);
         history.attempted(NOW.minus(Duration.ofHours(30)), 70, true);

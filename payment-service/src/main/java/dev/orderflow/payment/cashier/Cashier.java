@@ -12,12 +12,13 @@ import dev.orderflow.messaging.envelope.Traceparent;
 import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.payment.domain.ClosedOrder;
 import dev.orderflow.payment.domain.CreditAccount;
-import dev.orderflow.payment.domain.FraudScreen;
 import dev.orderflow.payment.domain.LedgerEntry;
 import dev.orderflow.payment.domain.Payment;
 import dev.orderflow.payment.psp.PaymentGatewayClient;
+import dev.orderflow.screening.CustomerHistory;
 import dev.orderflow.payment.store.ClosedOrders;
 import dev.orderflow.payment.store.CreditAccounts;
+import dev.orderflow.payment.store.CustomerHistories;
 import dev.orderflow.payment.store.Ledger;
 import dev.orderflow.payment.store.Payments;
 import org.slf4j.Logger;
@@ -35,7 +36,9 @@ import java.util.Optional;
  * never waiting on the gateway. Each order has one payment, so asking again (a redelivered or repeated command)
  * answers what was decided the first time and never charges twice.
  *
- * <p>An authorization that passes the credit check and the fraud screen holds its amount on the account and stays
+ * <p>Every authorization of a customer with an account is screened ({@link PaymentScreening}: scored by the model,
+ * decided by it or by the fraud rules) and counted in the customer's history. One that passes the credit check and
+ * the screen holds its amount on the account and stays
  * {@code PENDING} for the {@link ChargeWorker}, which charges it at the gateway and sends the reply; one that does
  * not is declined at once.
  */
@@ -48,7 +51,8 @@ public class Cashier {
     private final Payments payments;
     private final ClosedOrders closedOrders;
     private final Ledger ledger;
-    private final FraudScreen fraudScreen;
+    private final CustomerHistories histories;
+    private final PaymentScreening screening;
     private final PaymentGatewayClient gateway;
     private final PaymentOutcomes outcomes;
     private final WorkQueue chargeQueue;
@@ -56,14 +60,15 @@ public class Cashier {
     private final CurrentTrace currentTrace;
 
     Cashier(CreditAccounts accounts, Payments payments, ClosedOrders closedOrders, Ledger ledger,
-            FraudScreen fraudScreen, PaymentGatewayClient gateway, PaymentOutcomes outcomes,
-            WorkQueue chargeQueue, Clock clock, ObjectProvider<CurrentTrace> currentTrace) {
+            CustomerHistories histories, PaymentScreening screening, PaymentGatewayClient gateway,
+            PaymentOutcomes outcomes, WorkQueue chargeQueue, Clock clock, ObjectProvider<CurrentTrace> currentTrace) {
         this.accounts = accounts;
         this.currentTrace = currentTrace.getIfAvailable(() -> CurrentTrace.NONE);
         this.payments = payments;
         this.closedOrders = closedOrders;
         this.ledger = ledger;
-        this.fraudScreen = fraudScreen;
+        this.histories = histories;
+        this.screening = screening;
         this.gateway = gateway;
         this.outcomes = outcomes;
         this.chargeQueue = chargeQueue;
@@ -95,15 +100,24 @@ public class Cashier {
                     "customer " + command.customerId() + " has no credit account"));
         }
         CreditAccount account = found.get();
+        Instant now = clock.instant();
+        // Every attempt is scored, and counts in the customer's history from now on, whatever its outcome.
+        CustomerHistory history = histories.find(command.customerId()).orElseThrow();
+        PaymentScreening.Verdict verdict = screening.screen(command, history, now);
+        history.attempted(now);
         if (!account.canCover(command.amount())) {
+            history.declined();
+            histories.save(command.customerId(), history);
             return Optional.of(decline(command, DeclineReason.INSUFFICIENT_CREDIT,
                     account.available() + " available, " + command.amount() + " asked"));
         }
-        Optional<String> suspicion = fraudScreen.suspicion(command);
-        if (suspicion.isPresent()) {
-            return Optional.of(decline(command, DeclineReason.FRAUD_SUSPECTED, suspicion.get()));
+        if (verdict.decline().isPresent()) {
+            history.declined();
+            histories.save(command.customerId(), history);
+            return Optional.of(decline(command, verdict.decline().get().reason(), verdict.decline().get().detail()));
         }
-        Instant now = clock.instant();
+        // Its outcome is the charge worker's to record, once the gateway has answered.
+        histories.save(command.customerId(), history);
         account.hold(command.amount(), now);
         accounts.update(account);
         // The charge worker continues the trace from here: the consumer span handling the command if a tracer runs.
@@ -153,6 +167,7 @@ public class Cashier {
                 new IllegalStateException("payment " + payment.id() + " has no account " + payment.customerId()));
         account.restore(payment.amount(), now);
         accounts.update(account);
+        histories.refunded(payment.customerId());
         PaymentRefunded refunded = payment.refunded(refundId, now);
         payments.update(payment);
         ledger.append(LedgerEntry.refund(account, payment, now));

@@ -15,6 +15,7 @@ import dev.orderflow.payment.domain.Payment;
 import dev.orderflow.payment.domain.PaymentStatus;
 import dev.orderflow.payment.psp.ChargeOutcome;
 import dev.orderflow.payment.store.CreditAccounts;
+import dev.orderflow.payment.store.CustomerHistories;
 import dev.orderflow.payment.store.Ledger;
 import dev.orderflow.payment.store.Payments;
 import org.slf4j.Logger;
@@ -46,17 +47,19 @@ public class PendingCharges {
     private final Payments payments;
     private final CreditAccounts accounts;
     private final Ledger ledger;
+    private final CustomerHistories histories;
     private final Outbox outbox;
     private final PaymentOutcomes outcomes;
     private final WorkQueue queue;
     private final Clock clock;
     private final Duration lease;
 
-    PendingCharges(Payments payments, CreditAccounts accounts, Ledger ledger, Outbox outbox, PaymentOutcomes outcomes,
-            WorkQueue chargeQueue, Clock clock, PaymentProperties properties) {
+    PendingCharges(Payments payments, CreditAccounts accounts, Ledger ledger, CustomerHistories histories,
+            Outbox outbox, PaymentOutcomes outcomes, WorkQueue chargeQueue, Clock clock, PaymentProperties properties) {
         this.payments = payments;
         this.accounts = accounts;
         this.ledger = ledger;
+        this.histories = histories;
         this.outbox = outbox;
         this.outcomes = outcomes;
         this.queue = chargeQueue;
@@ -98,6 +101,7 @@ public class PendingCharges {
         PaymentEvent reply = switch (outcome) {
             case ChargeOutcome.Charged charged -> {
                 account.chargeHeld(payment.amount(), now);
+                histories.authorized(payment.customerId(), payment.amount());
                 PaymentEvent authorized = payment.authorized(charged.chargeId(), now);
                 ledger.append(LedgerEntry.charge(account, payment, now));
                 outcomes.authorized();
@@ -151,6 +155,8 @@ public class PendingCharges {
             account.restore(payment.amount(), now);
             ledger.append(LedgerEntry.refund(account, payment, now));
             accounts.update(account);
+            histories.authorized(payment.customerId(), payment.amount());
+            histories.refunded(payment.customerId());
             payments.update(payment);
             outcomes.refunded();
             log.info("Payment of order {} refunded: charged as {} after its order was closed", payment.orderId(),
@@ -182,6 +188,7 @@ public class PendingCharges {
     private PaymentEvent decline(Payment payment, CreditAccount account, DeclineReason reason, String detail,
             Instant now) {
         account.releaseHold(payment.amount(), now);
+        histories.declined(payment.customerId());
         PaymentEvent declined = payment.declined(reason, detail, now);
         outcomes.declined(reason);
         log.info("Payment of order {} declined: {} ({})", payment.orderId(), reason, detail);

@@ -1,9 +1,11 @@
 package dev.orderflow.payment.config;
 
+import dev.orderflow.payment.domain.ScreeningMode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -19,13 +22,15 @@ import java.time.Duration;
  *
  * @param psp            the payment gateway
  * @param fraud          the fraud rules
+ * @param screening      the screening model, and whether it or the fraud rules decide
  * @param reconciliation the search for charges the gateway made after we gave up waiting
  * @param charging       the workers that charge pending payments at the gateway
  */
 @ConfigurationProperties("orderflow.payment")
 @Validated
 public record PaymentProperties(@Valid @DefaultValue Psp psp, @Valid @DefaultValue Fraud fraud,
-        @Valid @DefaultValue Reconciliation reconciliation, @Valid @DefaultValue Charging charging) {
+        @Valid @DefaultValue Screening screening, @Valid @DefaultValue Reconciliation reconciliation,
+        @Valid @DefaultValue Charging charging) {
 
     /**
      * @param baseUrl        where the gateway answers
@@ -46,6 +51,22 @@ public record PaymentProperties(@Valid @DefaultValue Psp psp, @Valid @DefaultVal
     public record Fraud(
             @DefaultValue("3000.00") @NotNull @DecimalMin("0.01") BigDecimal maxAmount,
             @DefaultValue("30") @Min(1) @Max(100_000) int maxPaymentsPerCustomerPerMinute) {
+    }
+
+    /**
+     * @param mode    {@code shadow}: every payment is scored by the model and its score reported, the fraud rules
+     *                decide (how a new model goes live: watched before it is trusted); {@code enforce}: the model
+     *                decides, a payment scored at or above its threshold is declined {@code ANOMALY_SUSPECTED}, and the
+     *                rules are not asked
+     * @param model   a directory holding the model ({@code <version>.tribuo} and its card {@code <version>.json});
+     *                unset: the one the screening module's build trained and packaged
+     * @param version the model's version; a missing or unreadable model, or one trained on other features than this
+     *                code computes, stops the service from starting
+     */
+    public record Screening(
+            @DefaultValue("shadow") @NotNull ScreeningMode mode,
+            Path model,
+            @DefaultValue("payment-screening-v1") @NotBlank String version) {
     }
 
     /**

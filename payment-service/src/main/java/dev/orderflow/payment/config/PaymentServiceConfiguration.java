@@ -1,5 +1,10 @@
 package dev.orderflow.payment.config;
 
+import dev.orderflow.payment.cashier.PaymentScreening;
+import dev.orderflow.screening.ScreeningModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.orderflow.events.Money;
 import dev.orderflow.messaging.work.WorkQueue;
 import dev.orderflow.payment.domain.FraudRules;
@@ -19,13 +24,15 @@ import java.time.Clock;
 
 /**
  * Beans of payment-service that are not components of one feature: its settings, what the domain needs from
- * outside (the clock, the fraud rules with their settings), the charge workers' queue, scheduling, and who may
- * call what.
+ * outside (the clock, the fraud rules with their settings, the screening model), the charge workers' queue,
+ * scheduling, and who may call what.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentProperties.class)
 @EnableScheduling
 class PaymentServiceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentServiceConfiguration.class);
 
     /**
      * A customer reads its own payments and account (which are its own is the controllers' to decide); setting a
@@ -50,6 +57,28 @@ class PaymentServiceConfiguration {
     @Bean
     WorkQueue chargeQueue(JdbcTemplate jdbc, Clock clock) {
         return new WorkQueue("charge_queue", jdbc, clock);
+    }
+
+    /**
+     * The screening model, loaded (and checked against the features this code computes) at start: a missing, broken or
+     * mismatched model stops the service instead of letting payments through unscreened.
+     */
+    @Bean
+    ScreeningModel screeningModel(PaymentProperties properties) {
+        PaymentProperties.Screening screening = properties.screening();
+        ScreeningModel model = screening.model() == null
+                ? ScreeningModel.packaged(PaymentServiceConfiguration.class.getClassLoader(), screening.version())
+                : ScreeningModel.load(screening.model(), screening.version());
+        log.info("Screening payments with model {} (threshold {}, held-out precision {} / recall {}), mode {}",
+                model.card().version(), model.card().threshold(), model.card().model().precision(),
+                model.card().model().recall(), screening.mode());
+        return model;
+    }
+
+    @Bean
+    PaymentScreening paymentScreening(ScreeningModel model, PaymentProperties properties, FraudScreen rules,
+            MeterRegistry meters) {
+        return new PaymentScreening(model, properties.screening().mode(), rules, meters);
     }
 
     @Bean

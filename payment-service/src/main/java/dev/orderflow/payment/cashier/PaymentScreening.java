@@ -1,0 +1,93 @@
+package dev.orderflow.payment.cashier;
+
+import dev.orderflow.events.payment.AuthorizePayment;
+import dev.orderflow.events.payment.DeclineReason;
+import dev.orderflow.payment.domain.FraudScreen;
+import dev.orderflow.payment.domain.ScreeningMode;
+import dev.orderflow.screening.CustomerHistory;
+import dev.orderflow.screening.Features;
+import dev.orderflow.screening.PaymentAttempt;
+import dev.orderflow.screening.ScreeningModel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scores every payment with the screening model, from its customer's history before it, and says whether it is to be
+ * declined: by the model ({@link ScreeningMode#ENFORCE}), or by the fraud rules with the model's score reported only
+ * ({@link ScreeningMode#SHADOW}). The features are the screening module's, the same code the model was trained with.
+ *
+ * <p>Meters: {@code orderflow.payment.screening.scoring} (the time of features and score, a histogram), and
+ * {@code orderflow.payment.screening.suspected} by {@code by} ({@code model}, {@code rule}) and {@code decided}
+ * (whether that verdict declined the payment): in shadow mode the model's suspicions that would have declined.
+ */
+public class PaymentScreening {
+
+    private final ScreeningModel model;
+    private final ScreeningMode mode;
+    private final FraudScreen rules;
+    private final Timer scoring;
+    private final MeterRegistry meters;
+
+    public PaymentScreening(ScreeningModel model, ScreeningMode mode, FraudScreen rules, MeterRegistry meters) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.meters = meters;
+        this.scoring = Timer.builder("orderflow.payment.screening.scoring")
+                .description("Computing a payment's features and the screening model's score")
+                .tag("model", model.card().version())
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    /** What screening says of a payment: its score, and the decline it calls for, if any. */
+    public record Verdict(String model, double score, double threshold, ScreeningMode mode, boolean modelSuspects,
+                          Optional<Decline> decline) {
+    }
+
+    /** A payment to decline, and why. */
+    public record Decline(DeclineReason reason, String detail) {
+    }
+
+    /**
+     * Screens the payment the command asks for, attempted at {@code now}, against the customer's history before it.
+     * A command without its basket (written before the basket was added) is screened as one line of one unit.
+     */
+    public Verdict screen(AuthorizePayment command, CustomerHistory history, Instant now) {
+        AuthorizePayment.Basket basket = command.basket() == null ? new AuthorizePayment.Basket(1, 1)
+                : command.basket();
+        PaymentAttempt attempt = new PaymentAttempt(command.customerId(), now, command.amount().amount().doubleValue(),
+                basket.lines(), basket.units());
+        long started = System.nanoTime();
+        double score = model.score(Features.of(history, attempt));
+        scoring.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        boolean modelSuspects = model.suspects(score);
+        String version = model.card().version();
+        Optional<Decline> decline;
+        if (mode == ScreeningMode.ENFORCE) {
+            decline = modelSuspects ? Optional.of(new Decline(DeclineReason.ANOMALY_SUSPECTED,
+                    "screening model %s scored %.3f, at or above its threshold %.3f".formatted(version, score,
+                            model.card().threshold()))) : Optional.empty();
+            count("model", modelSuspects, modelSuspects);
+        } else {
+            decline = rules.suspicion(command).map(why -> new Decline(DeclineReason.FRAUD_SUSPECTED, why));
+            count("model", modelSuspects, false);
+            count("rule", decline.isPresent(), decline.isPresent());
+        }
+        return new Verdict(version, score, model.card().threshold(), mode, modelSuspects, decline);
+    }
+
+    private void count(String by, boolean suspected, boolean decided) {
+        if (suspected) {
+            Counter.builder("orderflow.payment.screening.suspected")
+                    .description("Payments a screen suspected, and whether that declined them")
+                    .tag("by", by).tag("decided", String.valueOf(decided)).register(meters).increment();
+        }
+    }
+}
