@@ -7,6 +7,7 @@ import dev.orderflow.events.payment.PaymentAuthorized;
 import dev.orderflow.events.payment.PaymentDeclined;
 import dev.orderflow.events.payment.PaymentRefunded;
 import dev.orderflow.events.payment.RefundPayment;
+import dev.orderflow.events.payment.Screening;
 import dev.orderflow.payment.domain.LedgerEntry;
 import dev.orderflow.payment.domain.PaymentStatus;
 import dev.orderflow.payment.psp.PaymentGatewayClient;
@@ -82,11 +83,22 @@ class PaymentCommandsIT extends PaymentServiceIntegrationTest {
         UUID overCredit = UUID.randomUUID();
 
         saga.send(new AuthorizePayment(paid, customer, eur("30.00"), new AuthorizePayment.Basket(2, 3)));
-        awaitReply(paid, PaymentAuthorized.class);
+        Screening screened = awaitReply(paid, PaymentAuthorized.class).screening();
         saga.send(new AuthorizePayment(declinedByGateway, customer, eur("10.13")));
-        awaitReply(declinedByGateway, PaymentDeclined.class);
+        assertThat(awaitReply(declinedByGateway, PaymentDeclined.class).screening()).isNotNull();
         saga.send(new AuthorizePayment(overCredit, customer, eur("95.00")));
-        assertThat(awaitReply(overCredit, PaymentDeclined.class).reason()).isEqualTo(DeclineReason.INSUFFICIENT_CREDIT);
+        PaymentDeclined overLimit = awaitReply(overCredit, PaymentDeclined.class);
+        assertThat(overLimit.reason()).isEqualTo(DeclineReason.INSUFFICIENT_CREDIT);
+        assertThat(overLimit.screening()).as("screened before its credit was checked").isNotNull();
+        assertThat(screened.model()).isEqualTo("payment-screening-v1");
+        assertThat(screened.mode()).isEqualTo(Screening.Mode.SHADOW);
+        assertThat(screened.score()).isBetween(0.0, 1.0);
+        assertThat(screened.threshold()).isBetween(0.0, 1.0);
+        // Asked again, the payment answers the same, its screening included.
+        saga.send(new AuthorizePayment(paid, customer, eur("30.00"), new AuthorizePayment.Basket(2, 3)));
+        await().atMost(REPLY_WITHIN).until(() -> saga.repliesFor(paid).size() == 2);
+        assertThat(saga.repliesFor(paid)).allSatisfy(reply ->
+                assertThat(((PaymentAuthorized) reply).screening()).isEqualTo(screened));
         saga.send(new RefundPayment(paid, RejectionReason.CUSTOMER_CANCELLED));
         awaitReply(paid, PaymentRefunded.class);
 

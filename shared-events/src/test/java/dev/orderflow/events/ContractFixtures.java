@@ -17,6 +17,7 @@ import dev.orderflow.events.payment.AuthorizePayment;
 import dev.orderflow.events.payment.DeclineReason;
 import dev.orderflow.events.payment.PaymentAuthorized;
 import dev.orderflow.events.payment.PaymentDeclined;
+import dev.orderflow.events.payment.Screening;
 import dev.orderflow.events.payment.PaymentRefunded;
 import dev.orderflow.events.payment.RefundPayment;
 
@@ -133,11 +134,13 @@ public final class ContractFixtures {
     }
 
     public static PaymentAuthorized aPaymentAuthorized() {
-        return new PaymentAuthorized(ORDER_ID, PAYMENT_ID, euros("64.30"));
+        return new PaymentAuthorized(ORDER_ID, PAYMENT_ID, euros("64.30"),
+                new Screening("payment-screening-v1", 0.0125, 0.354, Screening.Mode.ENFORCE));
     }
 
     public static PaymentDeclined aPaymentDeclined() {
-        return new PaymentDeclined(ORDER_ID, DeclineReason.INSUFFICIENT_CREDIT, "credit limit 50.00 EUR, 64.30 EUR asked");
+        return new PaymentDeclined(ORDER_ID, DeclineReason.INSUFFICIENT_CREDIT, "credit limit 50.00 EUR, 64.30 EUR asked",
+                new Screening("payment-screening-v1", 0.5, 0.354, Screening.Mode.SHADOW));
     }
 
     public static PaymentRefunded aPaymentRefunded() {

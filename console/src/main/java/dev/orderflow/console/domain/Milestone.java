@@ -23,9 +23,11 @@ import dev.orderflow.events.payment.PaymentDeclined;
 import dev.orderflow.events.payment.PaymentEvent;
 import dev.orderflow.events.payment.PaymentRefunded;
 import dev.orderflow.events.payment.RefundPayment;
+import dev.orderflow.events.payment.Screening;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -97,10 +99,11 @@ public record Milestone(UUID orderId, String messageId, String type, Step step, 
             case RefundPayment refund -> new Fact(refund.orderId(), Step.REFUNDING_PAYMENT, refund.reason().name(),
                     null, null);
             case PaymentAuthorized authorized -> new Fact(authorized.orderId(), Step.PAYMENT_AUTHORIZED,
-                    authorized.amount().toString(), null, null);
+                    authorized.amount().toString() + screened(authorized.screening()), null, null);
             case PaymentDeclined declined -> new Fact(declined.orderId(), Step.PAYMENT_DECLINED,
-                    declined.detail().isBlank() ? declined.reason().name()
-                            : declined.reason().name() + ": " + declined.detail(), null, null);
+                    (declined.detail().isBlank() ? declined.reason().name()
+                            : declined.reason().name() + ": " + declined.detail()) + screened(declined.screening()),
+                    null, null);
             case PaymentRefunded refunded -> new Fact(refunded.orderId(), Step.PAYMENT_REFUNDED,
                     refunded.amount().toString(), null, null);
             default -> throw new IllegalArgumentException(
@@ -115,5 +118,15 @@ public record Milestone(UUID orderId, String messageId, String type, Step step, 
     }
 
     private record Fact(UUID orderId, Step step, String detail, String customerId, Money total) {
+    }
+
+    /** The payment's screening as an operator reads it beside its outcome; empty if it was not screened. */
+    private static String screened(Screening screening) {
+        if (screening == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " (screening score %.3f, threshold %.3f, %s, %s%s)", screening.score(),
+                screening.threshold(), screening.model(), screening.mode().name().toLowerCase(Locale.ROOT),
+                screening.suspected() ? ", suspected" : "");
     }
 }

@@ -5,7 +5,9 @@ import dev.orderflow.events.RejectionReason;
 import dev.orderflow.events.inventory.StockRejected;
 import dev.orderflow.events.order.OrderRejected;
 import dev.orderflow.events.payment.DeclineReason;
+import dev.orderflow.events.payment.PaymentAuthorized;
 import dev.orderflow.events.payment.PaymentDeclined;
+import dev.orderflow.events.payment.Screening;
 import dev.orderflow.events.inventory.ProductUpdated;
 import dev.orderflow.events.Money;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,21 @@ class MilestoneTest {
         assertThat(rejected.detail()).isEqualTo("OUT_OF_STOCK");
         assertThat(shortOf.detail()).isEqualTo("SKU-9: 3 asked, 1 available");
         assertThat(shortOf.step().outcome()).isEmpty();
+    }
+
+    @Test
+    void aPaymentsOutcomeShowsHowScreeningJudgedIt() {
+        Milestone authorized = Milestone.of(new PaymentAuthorized(orderId, UUID.randomUUID(), Sagas.TOTAL,
+                new Screening("payment-screening-v1", 0.0123, 0.354, Screening.Mode.SHADOW)), "m",
+                "/orderflow/payment-service", "payments.events", at);
+        Milestone declined = Milestone.of(new PaymentDeclined(orderId, DeclineReason.ANOMALY_SUSPECTED, "scored high",
+                new Screening("payment-screening-v1", 0.91, 0.354, Screening.Mode.ENFORCE)), "m",
+                "/orderflow/payment-service", "payments.events", at);
+
+        assertThat(authorized.detail()).isEqualTo(
+                "25.00 EUR (screening score 0.012, threshold 0.354, payment-screening-v1, shadow)");
+        assertThat(declined.detail()).isEqualTo("ANOMALY_SUSPECTED: scored high (screening score 0.910, threshold "
+                + "0.354, payment-screening-v1, enforce, suspected)");
     }
 
     @Test

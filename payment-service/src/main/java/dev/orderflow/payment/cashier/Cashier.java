@@ -6,6 +6,7 @@ import dev.orderflow.events.payment.PaymentDeclined;
 import dev.orderflow.events.payment.PaymentEvent;
 import dev.orderflow.events.payment.PaymentRefunded;
 import dev.orderflow.events.payment.RefundPayment;
+import dev.orderflow.events.payment.Screening;
 import dev.orderflow.messaging.IncomingMessage;
 import dev.orderflow.messaging.envelope.CurrentTrace;
 import dev.orderflow.messaging.envelope.Traceparent;
@@ -109,12 +110,13 @@ public class Cashier {
             history.declined();
             histories.save(command.customerId(), history);
             return Optional.of(decline(command, DeclineReason.INSUFFICIENT_CREDIT,
-                    account.available() + " available, " + command.amount() + " asked"));
+                    account.available() + " available, " + command.amount() + " asked", verdict.reported()));
         }
         if (verdict.decline().isPresent()) {
             history.declined();
             histories.save(command.customerId(), history);
-            return Optional.of(decline(command, verdict.decline().get().reason(), verdict.decline().get().detail()));
+            return Optional.of(decline(command, verdict.decline().get().reason(), verdict.decline().get().detail(),
+                    verdict.reported()));
         }
         // Its outcome is the charge worker's to record, once the gateway has answered.
         histories.save(command.customerId(), history);
@@ -123,7 +125,7 @@ public class Cashier {
         // The charge worker continues the trace from here: the consumer span handling the command if a tracer runs.
         String trace = currentTrace.current().map(Traceparent::toString).orElse(message.traceparent());
         Payment payment = Payment.pending(command.orderId(), command.customerId(), command.amount(), message.id(),
-                trace, now);
+                trace, verdict.reported(), now);
         payments.insert(payment);
         chargeQueue.enqueue(payment.id());
         log.debug("Payment of order {} pending: {} held", command.orderId(), command.amount());
@@ -176,9 +178,14 @@ public class Cashier {
     }
 
     private PaymentDeclined decline(AuthorizePayment command, DeclineReason reason, String detail) {
+        return decline(command, reason, detail, null);
+    }
+
+    private PaymentDeclined decline(AuthorizePayment command, DeclineReason reason, String detail,
+            Screening screening) {
         log.info("Payment of order {} declined: {} ({})", command.orderId(), reason, detail);
         Payment payment = Payment.declined(command.orderId(), command.customerId(), command.amount(), reason, detail,
-                clock.instant());
+                screening, clock.instant());
         payments.insert(payment);
         outcomes.declined(reason);
         return (PaymentDeclined) payment.outcome().orElseThrow();

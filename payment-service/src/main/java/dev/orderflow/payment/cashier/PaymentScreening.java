@@ -3,7 +3,7 @@ package dev.orderflow.payment.cashier;
 import dev.orderflow.events.payment.AuthorizePayment;
 import dev.orderflow.events.payment.DeclineReason;
 import dev.orderflow.payment.domain.FraudScreen;
-import dev.orderflow.payment.domain.ScreeningMode;
+import dev.orderflow.events.payment.Screening;
 import dev.orderflow.screening.CustomerHistory;
 import dev.orderflow.screening.Features;
 import dev.orderflow.screening.PaymentAttempt;
@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Scores every payment with the screening model, from its customer's history before it, and says whether it is to be
- * declined: by the model ({@link ScreeningMode#ENFORCE}), or by the fraud rules with the model's score reported only
- * ({@link ScreeningMode#SHADOW}). The features are the screening module's, the same code the model was trained with.
+ * declined: by the model ({@link Screening.Mode#ENFORCE}), or by the fraud rules with the model's score reported only
+ * ({@link Screening.Mode#SHADOW}). The features are the screening module's, the same code the model was trained with.
  *
  * <p>Meters: {@code orderflow.payment.screening.scoring} (the time of features and score, a histogram), and
  * {@code orderflow.payment.screening.suspected} by {@code by} ({@code model}, {@code rule}) and {@code decided}
@@ -29,12 +29,12 @@ import java.util.concurrent.TimeUnit;
 public class PaymentScreening {
 
     private final ScreeningModel model;
-    private final ScreeningMode mode;
+    private final Screening.Mode mode;
     private final FraudScreen rules;
     private final Timer scoring;
     private final MeterRegistry meters;
 
-    public PaymentScreening(ScreeningModel model, ScreeningMode mode, FraudScreen rules, MeterRegistry meters) {
+    public PaymentScreening(ScreeningModel model, Screening.Mode mode, FraudScreen rules, MeterRegistry meters) {
         this.model = Objects.requireNonNull(model, "model");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -47,8 +47,13 @@ public class PaymentScreening {
     }
 
     /** What screening says of a payment: its score, and the decline it calls for, if any. */
-    public record Verdict(String model, double score, double threshold, ScreeningMode mode, boolean modelSuspects,
+    public record Verdict(String model, double score, double threshold, Screening.Mode mode, boolean modelSuspects,
                           Optional<Decline> decline) {
+
+        /** The screening as the payment's reply reports it. */
+        public Screening reported() {
+            return new Screening(model, score, threshold, mode);
+        }
     }
 
     /** A payment to decline, and why. */
@@ -70,7 +75,7 @@ public class PaymentScreening {
         boolean modelSuspects = model.suspects(score);
         String version = model.card().version();
         Optional<Decline> decline;
-        if (mode == ScreeningMode.ENFORCE) {
+        if (mode == Screening.Mode.ENFORCE) {
             decline = modelSuspects ? Optional.of(new Decline(DeclineReason.ANOMALY_SUSPECTED,
                     "screening model %s scored %.3f, at or above its threshold %.3f".formatted(version, score,
                             model.card().threshold()))) : Optional.empty();

@@ -1,6 +1,6 @@
 package dev.orderflow.payment.config;
 
-import dev.orderflow.payment.domain.ScreeningMode;
+import dev.orderflow.events.payment.Screening.Mode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -64,7 +64,7 @@ public record PaymentProperties(@Valid @DefaultValue Psp psp, @Valid @DefaultVal
      *                code computes, stops the service from starting
      */
     public record Screening(
-            @DefaultValue("shadow") @NotNull ScreeningMode mode,
+            @DefaultValue("shadow") @NotNull Mode mode,
             Path model,
             @DefaultValue("payment-screening-v1") @NotBlank String version) {
     }

@@ -6,6 +6,7 @@ import dev.orderflow.events.payment.PaymentAuthorized;
 import dev.orderflow.events.payment.PaymentDeclined;
 import dev.orderflow.events.payment.PaymentEvent;
 import dev.orderflow.events.payment.PaymentRefunded;
+import dev.orderflow.events.payment.Screening;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,12 +40,13 @@ public class Payment {
     private Instant closeRequestedAt;
     private String commandId;
     private String commandTraceparent;
+    private Screening screening;
 
     private Payment() {
     }
 
     private Payment(UUID orderId, String customerId, Money amount, PaymentStatus status, DeclineReason reason,
-            String detail, String chargeId, Instant now) {
+            String detail, String chargeId, Screening screening, Instant now) {
         this.id = UUID.randomUUID();
         this.orderId = Objects.requireNonNull(orderId, "orderId");
         this.customerId = Objects.requireNonNull(customerId, "customerId");
@@ -54,6 +56,7 @@ public class Payment {
         this.reason = reason;
         this.detail = shortened(detail);
         this.chargeId = chargeId;
+        this.screening = screening;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -64,20 +67,22 @@ public class Payment {
      * @param commandId          the message id of the command that asked, the cause of the reply to come
      * @param commandTraceparent the trace context that command was handled in (its consumer span when a tracer runs,
      *                           else its own), continued by the charge and the reply; may be null
+     * @param screening          how screening judged it, which its reply reports; null if it was not screened
      */
     public static Payment pending(UUID orderId, String customerId, Money amount, String commandId,
-            String commandTraceparent, Instant now) {
-        Payment payment = new Payment(orderId, customerId, amount, PaymentStatus.PENDING, null, "", null, now);
+            String commandTraceparent, Screening screening, Instant now) {
+        Payment payment = new Payment(orderId, customerId, amount, PaymentStatus.PENDING, null, "", null, screening,
+                now);
         payment.commandId = commandId;
         payment.commandTraceparent = commandTraceparent;
         return payment;
     }
 
-    /** Nothing was taken, for this reason. */
+    /** Nothing was taken, for this reason; {@code screening} as for {@link #pending}. */
     public static Payment declined(UUID orderId, String customerId, Money amount, DeclineReason reason, String detail,
-            Instant now) {
+            Screening screening, Instant now) {
         return new Payment(orderId, customerId, amount, PaymentStatus.DECLINED, Objects.requireNonNull(reason, "reason"),
-                detail, null, now);
+                detail, null, screening, now);
     }
 
     /**
@@ -87,7 +92,7 @@ public class Payment {
     public static Payment restore(UUID id, UUID orderId, String customerId, Money amount, PaymentStatus status,
             DeclineReason reason, String detail, String chargeId, String refundId, Instant createdAt,
             Instant updatedAt, Instant reconciledAt, String closeReason, Instant closeRequestedAt, String commandId,
-            String commandTraceparent) {
+            String commandTraceparent, Screening screening) {
         Payment payment = new Payment();
         payment.id = Objects.requireNonNull(id, "id");
         payment.orderId = Objects.requireNonNull(orderId, "orderId");
@@ -106,6 +111,7 @@ public class Payment {
         payment.closeRequestedAt = closeRequestedAt;
         payment.commandId = commandId;
         payment.commandTraceparent = commandTraceparent;
+        payment.screening = screening;
         return payment;
     }
 
@@ -135,7 +141,7 @@ public class Payment {
         this.status = PaymentStatus.AUTHORIZED;
         this.chargeId = Objects.requireNonNull(chargeId, "chargeId");
         settled(now);
-        return new PaymentAuthorized(orderId, id, amount());
+        return new PaymentAuthorized(orderId, id, amount(), screening);
     }
 
     /** Nothing was charged for the pending payment, for this reason. */
@@ -145,7 +151,7 @@ public class Payment {
         this.reason = Objects.requireNonNull(why, "why");
         this.detail = shortened(detail);
         settled(now);
-        return new PaymentDeclined(orderId, reason, this.detail);
+        return new PaymentDeclined(orderId, reason, this.detail, screening);
     }
 
     /** The gateway charged a payment whose order was closed meanwhile: noted, so the charge is refunded. */
@@ -195,8 +201,8 @@ public class Payment {
     public Optional<PaymentEvent> outcome() {
         return switch (status) {
             case PENDING -> Optional.empty();
-            case AUTHORIZED -> Optional.of(new PaymentAuthorized(orderId, id, amount()));
-            case DECLINED -> Optional.of(new PaymentDeclined(orderId, reason, detail));
+            case AUTHORIZED -> Optional.of(new PaymentAuthorized(orderId, id, amount(), screening));
+            case DECLINED -> Optional.of(new PaymentDeclined(orderId, reason, detail, screening));
             case REFUNDED -> Optional.of(new PaymentDeclined(orderId, DeclineReason.ORDER_CLOSED,
                     "the payment of this order was refunded"));
         };
@@ -215,6 +221,11 @@ public class Payment {
 
     private static String shortened(String detail) {
         return detail == null ? "" : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+    }
+
+    /** How screening judged the payment; null if it was not screened. */
+    public Screening screening() {
+        return screening;
     }
 
     public UUID id() {

@@ -2,6 +2,7 @@ package dev.orderflow.payment.store;
 
 import dev.orderflow.events.Money;
 import dev.orderflow.events.payment.DeclineReason;
+import dev.orderflow.events.payment.Screening;
 import dev.orderflow.payment.domain.Payment;
 import dev.orderflow.payment.domain.PaymentHistory;
 import dev.orderflow.payment.domain.PaymentStatus;
@@ -9,6 +10,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +30,8 @@ public class Payments implements PaymentHistory {
 
     private static final String COLUMNS = """
             id, order_id, customer_id, amount, currency, status, reason, detail, charge_id, refund_id, created_at,
-            updated_at, reconciled_at, close_reason, close_requested_at, command_id, command_traceparent""";
+            updated_at, reconciled_at, close_reason, close_requested_at, command_id, command_traceparent,
+            screening_model, screening_score, screening_threshold, screening_mode""";
 
     private static final RowMapper<Payment> PAYMENT = (row, number) -> Payment.restore(
             row.getObject("id", UUID.class), row.getObject("order_id", UUID.class), row.getString("customer_id"),
@@ -37,7 +41,7 @@ public class Payments implements PaymentHistory {
             row.getString("detail"), row.getString("charge_id"), row.getString("refund_id"),
             instant(row, "created_at"), instant(row, "updated_at"), instant(row, "reconciled_at"),
             row.getString("close_reason"), instant(row, "close_requested_at"), row.getString("command_id"),
-            row.getString("command_traceparent"));
+            row.getString("command_traceparent"), screening(row));
 
     private final JdbcClient jdbc;
 
@@ -100,13 +104,16 @@ public class Payments implements PaymentHistory {
 
     /** Stores a new payment; an order that has one already fails the unique order id. */
     public void insert(Payment payment) {
+        Screening screening = payment.screening();
         jdbc.sql("INSERT INTO payments (" + COLUMNS + ", version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, 0)")
+                        + "?, ?, ?, ?, ?, ?, 0)")
                 .params(payment.id(), payment.orderId(), payment.customerId(), payment.amount().amount(),
                         payment.amount().currency(), payment.status().name(), name(payment.reason()),
                         payment.detail(), payment.chargeId(), payment.refundId(), timestamp(payment.createdAt()),
                         timestamp(payment.updatedAt()), timestamp(payment.reconciledAt()), payment.closeReason(),
-                        timestamp(payment.closeRequestedAt()), payment.commandId(), payment.commandTraceparent())
+                        timestamp(payment.closeRequestedAt()), payment.commandId(), payment.commandTraceparent(),
+                        screening == null ? null : screening.model(), screening == null ? null : screening.score(),
+                        screening == null ? null : screening.threshold(), screening == null ? null : screening.mode().name())
                 .update();
     }
 
@@ -122,6 +129,12 @@ public class Payments implements PaymentHistory {
                         payment.closeReason(), timestamp(payment.closeRequestedAt()), payment.id())
                 .update();
         Columns.requireOne(updated, "payment", payment.id());
+    }
+
+    private static Screening screening(ResultSet row) throws SQLException {
+        String model = row.getString("screening_model");
+        return model == null ? null : new Screening(model, row.getDouble("screening_score"),
+                row.getDouble("screening_threshold"), Screening.Mode.valueOf(row.getString("screening_mode")));
     }
 
     private static String name(Enum<?> value) {

@@ -4,7 +4,7 @@ import dev.orderflow.events.Money;
 import dev.orderflow.events.payment.AuthorizePayment;
 import dev.orderflow.events.payment.DeclineReason;
 import dev.orderflow.payment.domain.FraudScreen;
-import dev.orderflow.payment.domain.ScreeningMode;
+import dev.orderflow.events.payment.Screening;
 import dev.orderflow.screening.CustomerHistory;
 import dev.orderflow.screening.ScreeningModel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,7 +38,7 @@ class PaymentScreeningTest {
 
     @Test
     void letsAnOrdinaryPaymentThroughAndDeclinesACardTestingBurstWhenEnforced() {
-        PaymentScreening screening = new PaymentScreening(model, ScreeningMode.ENFORCE, noRule, meters);
+        PaymentScreening screening = new PaymentScreening(model, Screening.Mode.ENFORCE, noRule, meters);
 
         PaymentScreening.Verdict ordinary = screening.screen(payment("c-1", "42.50", 2, 3), regular(), NOW);
         PaymentScreening.Verdict tested = screening.screen(payment("c-2", "1.50", 1, 1), cardTested(), NOW);
@@ -59,15 +59,15 @@ class PaymentScreeningTest {
 
     @Test
     void inShadowModeScoresAndReportsButTheRulesDecide() {
-        PaymentScreening watching = new PaymentScreening(model, ScreeningMode.SHADOW, noRule, meters);
-        PaymentScreening ruling = new PaymentScreening(model, ScreeningMode.SHADOW,
+        PaymentScreening watching = new PaymentScreening(model, Screening.Mode.SHADOW, noRule, meters);
+        PaymentScreening ruling = new PaymentScreening(model, Screening.Mode.SHADOW,
                 command -> Optional.of("amount above the ceiling"), meters);
 
         PaymentScreening.Verdict tested = watching.screen(payment("c-2", "1.50", 1, 1), cardTested(), NOW);
         PaymentScreening.Verdict ordinary = ruling.screen(payment("c-1", "42.50", 2, 3), regular(), NOW);
 
         assertThat(tested.modelSuspects()).isTrue();
-        assertThat(tested.mode()).isEqualTo(ScreeningMode.SHADOW);
+        assertThat(tested.mode()).isEqualTo(Screening.Mode.SHADOW);
         assertThat(tested.decline()).as("the model only watches").isEmpty();
         assertThat(ordinary.decline()).hasValue(new PaymentScreening.Decline(DeclineReason.FRAUD_SUSPECTED,
                 "amount above the ceiling"));
@@ -79,7 +79,7 @@ class PaymentScreeningTest {
 
     @Test
     void screensACommandWithoutItsBasketAsOneLineOfOneUnit() {
-        PaymentScreening screening = new PaymentScreening(model, ScreeningMode.ENFORCE, noRule, meters);
+        PaymentScreening screening = new PaymentScreening(model, Screening.Mode.ENFORCE, noRule, meters);
 
         PaymentScreening.Verdict without = screening.screen(new AuthorizePayment(UUID.randomUUID(), "c-1",
                 Money.of("42.50", "EUR")), regular(), NOW);

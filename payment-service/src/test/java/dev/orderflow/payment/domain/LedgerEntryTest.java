@@ -15,7 +15,7 @@ class LedgerEntryTest {
     @Test
     void aChargeTakesFromTheBalanceAndRecordsTheBalanceAfter() {
         CreditAccount account = CreditAccount.open("c-1", Money.of("100.00", "EUR"), NOW);
-        Payment payment = Payment.pending(UUID.randomUUID(), "c-1", Money.of("30.00", "EUR"), "msg-1", null, NOW);
+        Payment payment = Payment.pending(UUID.randomUUID(), "c-1", Money.of("30.00", "EUR"), "msg-1", null, null, NOW);
         account.hold(Money.of("20.00", "EUR"), NOW);
         account.hold(payment.amount(), NOW);
         account.chargeHeld(payment.amount(), NOW);
@@ -31,7 +31,7 @@ class LedgerEntryTest {
     @Test
     void aRefundGivesBackWhatTheChargeTook() {
         CreditAccount account = CreditAccount.open("c-1", Money.of("100.00", "EUR"), NOW);
-        Payment payment = Payment.pending(UUID.randomUUID(), "c-1", Money.of("30.00", "EUR"), "msg-1", null, NOW);
+        Payment payment = Payment.pending(UUID.randomUUID(), "c-1", Money.of("30.00", "EUR"), "msg-1", null, null, NOW);
         account.hold(payment.amount(), NOW);
         account.chargeHeld(payment.amount(), NOW);
         LedgerEntry charge = LedgerEntry.charge(account, payment, NOW);

@@ -5,6 +5,7 @@ import dev.orderflow.events.payment.DeclineReason;
 import dev.orderflow.events.payment.PaymentAuthorized;
 import dev.orderflow.events.payment.PaymentDeclined;
 import dev.orderflow.events.payment.PaymentRefunded;
+import dev.orderflow.events.payment.Screening;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PaymentTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+    private static final Screening SCREENED = new Screening("payment-screening-v1", 0.02, 0.35, Screening.Mode.SHADOW);
     private final UUID orderId = UUID.randomUUID();
     private final Money amount = Money.of("59.80", "EUR");
 
@@ -34,7 +36,7 @@ class PaymentTest {
 
         PaymentAuthorized authorized = payment.authorized("ch_1", NOW);
 
-        assertThat(authorized).isEqualTo(new PaymentAuthorized(orderId, payment.id(), amount));
+        assertThat(authorized).isEqualTo(new PaymentAuthorized(orderId, payment.id(), amount, SCREENED));
         assertThat(payment.outcome()).contains(authorized);
         assertThat(payment.outcome()).isEqualTo(payment.outcome());
         assertThat(payment.chargeId()).isEqualTo("ch_1");
@@ -42,7 +44,7 @@ class PaymentTest {
 
     @Test
     void aDeclinedPaymentAnswersItsReason() {
-        Payment payment = Payment.declined(orderId, "c-1", amount, DeclineReason.INSUFFICIENT_CREDIT, "0 left", NOW);
+        Payment payment = Payment.declined(orderId, "c-1", amount, DeclineReason.INSUFFICIENT_CREDIT, "0 left", null, NOW);
 
         assertThat(payment.outcome()).contains(new PaymentDeclined(orderId, DeclineReason.INSUFFICIENT_CREDIT, "0 left"));
     }
@@ -53,7 +55,8 @@ class PaymentTest {
 
         PaymentDeclined declined = payment.declined(DeclineReason.PAYMENT_DECLINED, "card_declined", NOW);
 
-        assertThat(declined).isEqualTo(new PaymentDeclined(orderId, DeclineReason.PAYMENT_DECLINED, "card_declined"));
+        assertThat(declined).isEqualTo(new PaymentDeclined(orderId, DeclineReason.PAYMENT_DECLINED, "card_declined",
+                SCREENED));
         assertThat(payment.outcome()).contains(declined);
     }
 
@@ -73,7 +76,7 @@ class PaymentTest {
 
     @Test
     void onlyAChargeIsRefunded() {
-        Payment declined = Payment.declined(orderId, "c-1", amount, DeclineReason.PAYMENT_DECLINED, "", NOW);
+        Payment declined = Payment.declined(orderId, "c-1", amount, DeclineReason.PAYMENT_DECLINED, "", null, NOW);
         Payment refunded = pending();
         refunded.authorized("ch_1", NOW);
         refunded.refunded("re_1", NOW);
@@ -134,6 +137,6 @@ class PaymentTest {
     }
 
     private Payment pending() {
-        return Payment.pending(orderId, "c-1", amount, "msg-1", null, NOW);
+        return Payment.pending(orderId, "c-1", amount, "msg-1", null, SCREENED, NOW);
     }
 }

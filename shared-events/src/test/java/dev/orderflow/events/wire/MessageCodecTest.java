@@ -9,6 +9,7 @@ import dev.orderflow.events.payment.AuthorizePayment;
 import dev.orderflow.events.payment.DeclineReason;
 import dev.orderflow.events.payment.PaymentDeclined;
 import dev.orderflow.events.payment.RefundPayment;
+import dev.orderflow.events.payment.Screening;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -164,6 +165,20 @@ class MessageCodecTest {
         assertMalformed(before + ",\"basket\":{\"lines\":2}}", AuthorizePayment.class);
         assertMalformed(before + ",\"basket\":{\"lines\":3,\"units\":2}}", AuthorizePayment.class);
         assertMalformed(before + ",\"basket\":{\"lines\":0,\"units\":0}}", AuthorizePayment.class);
+    }
+
+    @Test
+    void readsARepliesScreeningWhenThereIsOneAndRefusesAScoreOutsideZeroToOne() {
+        String declined = "{\"orderId\":\"%s\",\"reason\":\"ANOMALY_SUSPECTED\"".formatted(ORDER_ID);
+
+        assertThat(decode(declined + "}", PaymentDeclined.class).screening()).isNull();
+        assertThat(decode(declined + ",\"screening\":{\"model\":\"m-1\",\"score\":0.97,\"threshold\":0.35,"
+                + "\"mode\":\"ENFORCE\"}}", PaymentDeclined.class).screening())
+                .isEqualTo(new Screening("m-1", 0.97, 0.35, Screening.Mode.ENFORCE));
+        assertMalformed(declined + ",\"screening\":{\"model\":\"m-1\",\"score\":1.5,\"threshold\":0.35,"
+                + "\"mode\":\"ENFORCE\"}}", PaymentDeclined.class);
+        assertMalformed(declined + ",\"screening\":{\"model\":\"m-1\",\"score\":0.5,\"mode\":\"SHADOW\"}}",
+                PaymentDeclined.class);
     }
 
     @Test
