@@ -3,26 +3,36 @@ package dev.orderflow.payment;
 import dev.orderflow.localstack.RealInfrastructure;
 import dev.orderflow.screening.ScreeningModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * payment-service does not start without a screening model it can use: better no service than payments let through
  * unscreened, or screened by a model that reads its inputs wrongly. The start stops with what is wrong and what to do.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ScreeningModelStartIT {
 
     @Test
-    void refusesToStartWithoutItsModel(@TempDir Path empty) {
+    void refusesToStartWithoutItsModel(@TempDir Path empty, CapturedOutput output) {
         assertThatExceptionOfType(Exception.class).isThrownBy(() -> start(empty))
                 .withStackTraceContaining("no screening model payment-screening-v1 in " + empty)
                 .withStackTraceContaining("train one with the screening module's Trainer");
+        // Reported as Spring Boot reports a start that failed: what is wrong, and what to do.
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START",
+                "payment-service screens every payment and has no screening model it can use: no screening model "
+                        + "payment-screening-v1 in " + empty,
+                "Payments are never let through unscreened.");
     }
 
     @Test
