@@ -16,12 +16,12 @@ import dev.orderflow.payment.domain.CreditAccount;
 import dev.orderflow.payment.domain.LedgerEntry;
 import dev.orderflow.payment.domain.Payment;
 import dev.orderflow.payment.psp.PaymentGatewayClient;
-import dev.orderflow.screening.CustomerHistory;
 import dev.orderflow.payment.store.ClosedOrders;
 import dev.orderflow.payment.store.CreditAccounts;
 import dev.orderflow.payment.store.CustomerHistories;
 import dev.orderflow.payment.store.Ledger;
 import dev.orderflow.payment.store.Payments;
+import dev.orderflow.screening.CustomerHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -105,21 +105,17 @@ public class Cashier {
         // Every attempt is scored, and counts in the customer's history from now on, whatever its outcome.
         CustomerHistory history = histories.find(command.customerId()).orElseThrow();
         PaymentScreening.Verdict verdict = screening.screen(command, history, now);
+        Optional<PaymentScreening.Decline> refused = account.canCover(command.amount())
+                ? verdict.decline()
+                : Optional.of(new PaymentScreening.Decline(DeclineReason.INSUFFICIENT_CREDIT,
+                        account.available() + " available, " + command.amount() + " asked"));
         history.attempted(now);
-        if (!account.canCover(command.amount())) {
-            history.declined();
-            histories.save(command.customerId(), history);
-            return Optional.of(decline(command, DeclineReason.INSUFFICIENT_CREDIT,
-                    account.available() + " available, " + command.amount() + " asked", verdict.reported()));
-        }
-        if (verdict.decline().isPresent()) {
-            history.declined();
-            histories.save(command.customerId(), history);
-            return Optional.of(decline(command, verdict.decline().get().reason(), verdict.decline().get().detail(),
-                    verdict.reported()));
-        }
-        // Its outcome is the charge worker's to record, once the gateway has answered.
+        // A decline is its outcome now; a held payment's is the charge worker's to record, once the gateway answers.
+        refused.ifPresent(declined -> history.declined());
         histories.save(command.customerId(), history);
+        if (refused.isPresent()) {
+            return Optional.of(decline(command, refused.get().reason(), refused.get().detail(), verdict.reported()));
+        }
         account.hold(command.amount(), now);
         accounts.update(account);
         // The charge worker continues the trace from here: the consumer span handling the command if a tracer runs.

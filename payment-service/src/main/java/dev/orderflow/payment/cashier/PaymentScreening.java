@@ -13,6 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +35,19 @@ public class PaymentScreening {
     private final Screening.Mode mode;
     private final FraudScreen rules;
     private final Timer scoring;
-    private final MeterRegistry meters;
+    private final Map<String, Counter> suspected = new HashMap<>();
 
     public PaymentScreening(ScreeningModel model, Screening.Mode mode, FraudScreen rules, MeterRegistry meters) {
         this.model = Objects.requireNonNull(model, "model");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.meters = meters;
+        for (String by : List.of("model", "rule")) {
+            for (boolean decided : new boolean[] {true, false}) {
+                suspected.put(by + "/" + decided, Counter.builder("orderflow.payment.screening.suspected")
+                        .description("Payments a screen suspected, and whether that declined them")
+                        .tag("by", by).tag("decided", String.valueOf(decided)).register(meters));
+            }
+        }
         this.scoring = Timer.builder("orderflow.payment.screening.scoring")
                 .description("Computing a payment's features and the screening model's score")
                 .tag("model", model.card().version())
@@ -90,9 +99,7 @@ public class PaymentScreening {
 
     private void count(String by, boolean suspected, boolean decided) {
         if (suspected) {
-            Counter.builder("orderflow.payment.screening.suspected")
-                    .description("Payments a screen suspected, and whether that declined them")
-                    .tag("by", by).tag("decided", String.valueOf(decided)).register(meters).increment();
+            this.suspected.get(by + "/" + decided).increment();
         }
     }
 }
