@@ -95,15 +95,15 @@ public class Cashier {
             return Optional.of(decline(command, DeclineReason.ORDER_CLOSED,
                     "the order was closed by a refund before its payment"));
         }
-        Optional<CreditAccount> found = accounts.findForUpdate(command.customerId());
+        Optional<CreditAccounts.LockedAccount> found = accounts.findForUpdateWithHistory(command.customerId());
         if (found.isEmpty()) {
             return Optional.of(decline(command, DeclineReason.INSUFFICIENT_CREDIT,
                     "customer " + command.customerId() + " has no credit account"));
         }
-        CreditAccount account = found.get();
+        CreditAccount account = found.get().account();
         Instant now = clock.instant();
         // Every attempt is scored, and counts in the customer's history from now on, whatever its outcome.
-        CustomerHistory history = histories.find(command.customerId()).orElseThrow();
+        CustomerHistory history = found.get().history();
         PaymentScreening.Verdict verdict = screening.screen(command, history, now);
         Optional<PaymentScreening.Decline> refused = account.canCover(command.amount())
                 ? verdict.decline()

@@ -82,9 +82,8 @@ class PaymentServiceConfiguration {
     }
 
     @Bean
-    FraudScreen fraudScreen(PaymentProperties properties, PaymentHistory history, Clock clock) {
+    FraudScreen fraudScreen(PaymentProperties properties, PaymentHistory payments) {
         PaymentProperties.Fraud fraud = properties.fraud();
-        return new FraudRules(new Money(fraud.maxAmount(), "EUR"), fraud.maxPaymentsPerCustomerPerMinute(), history,
-                clock);
+        return new FraudRules(new Money(fraud.maxAmount(), "EUR"), fraud.maxPaymentsPerCustomerPerMinute(), payments);
     }
 }

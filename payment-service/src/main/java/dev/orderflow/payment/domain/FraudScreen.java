@@ -1,7 +1,9 @@
 package dev.orderflow.payment.domain;
 
 import dev.orderflow.events.payment.AuthorizePayment;
+import dev.orderflow.screening.CustomerHistory;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -10,6 +12,11 @@ import java.util.Optional;
  */
 public interface FraudScreen {
 
-    /** Why the payment is suspected, or empty when it may go ahead. */
-    Optional<String> suspicion(AuthorizePayment payment);
+    /**
+     * Why the payment is suspected, or empty when it may go ahead.
+     *
+     * @param history the customer's history before this attempt, as the cashier read it with the account locked
+     * @param now     when the payment is attempted
+     */
+    Optional<String> suspicion(AuthorizePayment payment, CustomerHistory history, Instant now);
 }

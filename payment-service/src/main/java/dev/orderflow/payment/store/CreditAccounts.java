@@ -2,6 +2,7 @@ package dev.orderflow.payment.store;
 
 import dev.orderflow.events.Money;
 import dev.orderflow.payment.domain.CreditAccount;
+import dev.orderflow.screening.CustomerHistory;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,6 +20,8 @@ import static dev.orderflow.payment.store.Columns.timestamp;
 public class CreditAccounts {
 
     private static final String COLUMNS = "customer_id, credit_limit, available, held, currency, updated_at";
+    private static final String QUALIFIED = "a.customer_id, a.credit_limit, a.available, a.held, a.currency, "
+            + "a.updated_at";
 
     private static final RowMapper<CreditAccount> ACCOUNT = (row, number) -> {
         String currency = row.getString("currency");
@@ -43,6 +46,23 @@ public class CreditAccounts {
     public Optional<CreditAccount> findForUpdate(String customerId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM credit_accounts WHERE customer_id = ? FOR UPDATE")
                 .param(customerId).query(ACCOUNT).optional();
+    }
+
+    /**
+     * The account, locked as {@link #findForUpdate} locks it, and its customer's history ({@link CustomerHistories}),
+     * read in one statement: what an authorization needs before it decides.
+     */
+    public Optional<LockedAccount> findForUpdateWithHistory(String customerId) {
+        return jdbc.sql("SELECT " + QUALIFIED + ", a.opened_at, " + CustomerHistories.COLUMNS
+                        + " FROM credit_accounts a LEFT JOIN customer_history h ON h.customer_id = a.customer_id"
+                        + " WHERE a.customer_id = ? FOR UPDATE OF a")
+                .param(customerId)
+                .query((row, number) -> new LockedAccount(ACCOUNT.mapRow(row, number), CustomerHistories.read(row)))
+                .optional();
+    }
+
+    /** An account locked until the transaction ends, and its customer's history before the payment at hand. */
+    public record LockedAccount(CreditAccount account, CustomerHistory history) {
     }
 
     public boolean existsById(String customerId) {

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -38,23 +39,31 @@ public class CustomerHistories {
      * customer has no account.
      */
     public Optional<CustomerHistory> find(String customerId) {
-        return jdbc.sql("""
-                        SELECT a.opened_at, h.attempts, h.authorized, h.authorized_amount, h.largest_amount, h.declines,
-                               h.refunds, h.last_attempt_at, h.last_day
-                        FROM credit_accounts a LEFT JOIN customer_history h USING (customer_id)
-                        WHERE a.customer_id = ?""")
+        return jdbc.sql("SELECT a.opened_at, " + COLUMNS + " FROM credit_accounts a "
+                        + "LEFT JOIN customer_history h ON h.customer_id = a.customer_id WHERE a.customer_id = ?")
                 .param(customerId)
-                .query((row, number) -> {
-                    Instant opened = instant(row, "opened_at");
-                    if (row.getObject("attempts") == null) {
-                        return new CustomerHistory(opened);
-                    }
-                    return CustomerHistory.of(new CustomerHistory.State(opened, row.getLong("attempts"),
-                            row.getLong("authorized"), row.getDouble("authorized_amount"),
-                            row.getDouble("largest_amount"), row.getLong("declines"), row.getLong("refunds"),
-                            instant(row, "last_attempt_at"), instants(row.getArray("last_day"))));
-                })
+                .query((row, number) -> read(row))
                 .optional();
+    }
+
+    /**
+     * The history's columns, as {@code h.}, for a statement that joins {@code customer_history h} to the account's
+     * row (which gives {@code opened_at}) and reads the row with {@link #read}.
+     */
+    static final String COLUMNS = """
+            h.attempts, h.authorized, h.authorized_amount, h.largest_amount, h.declines, h.refunds, h.last_attempt_at,
+            h.last_day""";
+
+    /** The history of a row with {@link #COLUMNS} and the account's {@code opened_at}; new if it has none yet. */
+    static CustomerHistory read(ResultSet row) throws SQLException {
+        Instant opened = instant(row, "opened_at");
+        if (row.getObject("attempts") == null) {
+            return new CustomerHistory(opened);
+        }
+        return CustomerHistory.of(new CustomerHistory.State(opened, row.getLong("attempts"),
+                row.getLong("authorized"), row.getDouble("authorized_amount"), row.getDouble("largest_amount"),
+                row.getLong("declines"), row.getLong("refunds"), instant(row, "last_attempt_at"),
+                instants(row.getArray("last_day"))));
     }
 
     /** Keeps the history as it is now, after an attempt. */

@@ -29,7 +29,7 @@ class PaymentScreeningTest {
     private static ScreeningModel model;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final FraudScreen noRule = command -> Optional.empty();
+    private final FraudScreen noRule = (command, history, now) -> Optional.empty();
 
     @BeforeAll
     static void load() {
@@ -61,7 +61,7 @@ class PaymentScreeningTest {
     void inShadowModeScoresAndReportsButTheRulesDecide() {
         PaymentScreening watching = new PaymentScreening(model, Screening.Mode.SHADOW, noRule, meters);
         PaymentScreening ruling = new PaymentScreening(model, Screening.Mode.SHADOW,
-                command -> Optional.of("amount above the ceiling"), meters);
+                (command, history, now) -> Optional.of("amount above the ceiling"), meters);
 
         PaymentScreening.Verdict tested = watching.screen(payment("c-2", "1.50", 1, 1), cardTested(), NOW);
         PaymentScreening.Verdict ordinary = ruling.screen(payment("c-1", "42.50", 2, 3), regular(), NOW);
