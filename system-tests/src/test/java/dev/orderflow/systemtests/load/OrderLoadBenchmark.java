@@ -72,7 +72,7 @@ import static dev.orderflow.localstack.launcher.OrderflowService.PAYMENT;
  * step of an own stack ({@link StepProfile}: JFR on every JVM, thread CPU, PostgreSQL's statements).
  * {@code --console}: an own stack runs the console too (without it, the saga's processes only, as the series in
  * docs/benchmarks.md), to measure what watching the saga costs.
- * {@code ./orderflow bench} is the quick form: {@code --rates 25 --seconds 60 --warmup 60 --idle 30}.
+ * {@code ./orderflow bench} is the quick form: {@code --rates 25 --seconds 60 --warmup 180 --idle 30}.
  *
  * <p>The highest rate held: {@code --find-max} (or {@code --find-max true}) searches, after the fixed rates, for the
  * highest offered rate whose step keeps up ({@link KeepUp}: output/s at least {@code --keep-up 0.95} of the offered
