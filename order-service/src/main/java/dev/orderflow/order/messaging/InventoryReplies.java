@@ -11,6 +11,8 @@ import dev.orderflow.messaging.MessageHandler;
 import dev.orderflow.order.saga.PlaceOrderSagas;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /** inventory-service's replies on {@code inventory.events}. */
 @Component
 class InventoryReplies implements MessageHandler<InventoryEvent> {
@@ -29,6 +31,11 @@ class InventoryReplies implements MessageHandler<InventoryEvent> {
     @Override
     public Class<InventoryEvent> messageType() {
         return InventoryEvent.class;
+    }
+
+    @Override
+    public Optional<String> sharedConsumer() {
+        return Optional.of(SagaReplies.CONSUMER);
     }
 
     @Override

@@ -10,6 +10,8 @@ import dev.orderflow.messaging.MessageHandler;
 import dev.orderflow.order.saga.PlaceOrderSagas;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /** payment-service's replies on {@code payments.events}. */
 @Component
 class PaymentReplies implements MessageHandler<PaymentEvent> {
@@ -28,6 +30,11 @@ class PaymentReplies implements MessageHandler<PaymentEvent> {
     @Override
     public Class<PaymentEvent> messageType() {
         return PaymentEvent.class;
+    }
+
+    @Override
+    public Optional<String> sharedConsumer() {
+        return Optional.of(SagaReplies.CONSUMER);
     }
 
     @Override
