@@ -118,8 +118,7 @@ final class HandlingListener implements BatchMessageListener<String, byte[]> {
         }
         if (chunk.size() > 1) {
             try {
-                int duplicates = transactions.execute(status -> handleAll(chunk));
-                countDuplicates(duplicates, chunk.getFirst().envelope().topic());
+                countDuplicates(transactions.execute(status -> handleAll(chunk)));
                 return;
             } catch (RuntimeException failed) {
                 log.debug("A transaction of {} messages on {} failed, handling them one by one: {}", chunk.size(),
@@ -128,8 +127,7 @@ final class HandlingListener implements BatchMessageListener<String, byte[]> {
         }
         for (Readable<?> readable : chunk) {
             try {
-                int duplicates = transactions.execute(status -> handleAll(List.of(readable)));
-                countDuplicates(duplicates, readable.envelope().topic());
+                countDuplicates(transactions.execute(status -> handleAll(List.of(readable))));
             } catch (RuntimeException failed) {
                 throw new BatchListenerFailedException("handling " + describe(records.get(readable.index()))
                         + " failed", failed, readable.index());
@@ -137,13 +135,16 @@ final class HandlingListener implements BatchMessageListener<String, byte[]> {
         }
     }
 
-    /** Runs the handler for each message not handled before; returns how many were duplicates. */
-    private int handleAll(List<? extends Readable<?>> chunk) {
-        int duplicates = 0;
+    /**
+     * Runs the handler for each message not handled before; returns the topic of each duplicate (a shared consumer's
+     * chunk holds several topics), to be counted once the transaction has committed.
+     */
+    private List<String> handleAll(List<? extends Readable<?>> chunk) {
+        List<String> duplicates = new ArrayList<>();
         for (Readable<?> readable : chunk) {
             IncomingMessage envelope = readable.envelope();
             if (!readable.handler().dropsDuplicatesItself() && !inbox.firstDelivery(consumer, envelope.id())) {
-                duplicates++;
+                duplicates.add(envelope.topic());
                 log.debug("Skipping message {} on {}: already handled by {}", envelope.id(), envelope.topic(),
                         consumer);
                 continue;
@@ -154,10 +155,8 @@ final class HandlingListener implements BatchMessageListener<String, byte[]> {
         return duplicates;
     }
 
-    private void countDuplicates(int duplicates, String topic) {
-        for (int i = 0; i < duplicates; i++) {
-            metrics.duplicateSkipped(topic);
-        }
+    private void countDuplicates(List<String> topics) {
+        topics.forEach(metrics::duplicateSkipped);
     }
 
     private static String describe(ConsumerRecord<?, ?> record) {

@@ -93,6 +93,31 @@ class HandlingListenerTest {
         assertThat(inboxStatements).hasSize(3);
     }
 
+    @Test
+    void countsEachDuplicateOfASharedConsumerUnderItsOwnTopic() {
+        List<String> handled = new ArrayList<>();
+        Recording<InventoryCommand> stock = new Recording<>(Topics.INVENTORY_COMMANDS, InventoryCommand.class, handled);
+        Recording<PaymentCommand> payments = new Recording<>(Topics.PAYMENTS_COMMANDS, PaymentCommand.class, handled);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        HandlingListener shared = new HandlingListener(List.of(stock, payments), "test-consumer", inbox,
+                new TransactionTemplate(new NoTransactions()), new MessagingMetrics(meters), 50,
+                new HandlingObservations(ObservationRegistry.NOOP));
+        UUID orderId = UUID.randomUUID();
+        List<ConsumerRecord<String, byte[]>> poll = List.of(
+                record(Topics.INVENTORY_COMMANDS, 0, new CommitStock(orderId)),
+                record(Topics.PAYMENTS_COMMANDS, 0, new RefundPayment(orderId, RejectionReason.CUSTOMER_CANCELLED)),
+                record(Topics.PAYMENTS_COMMANDS, 1, new RefundPayment(orderId, RejectionReason.CUSTOMER_CANCELLED)));
+
+        shared.onMessage(poll);
+        shared.onMessage(poll);
+
+        assertThat(handled).hasSize(3);
+        assertThat(meters.get("orderflow.messaging.inbox.duplicates").tag("topic", Topics.INVENTORY_COMMANDS)
+                .counter().count()).isEqualTo(1);
+        assertThat(meters.get("orderflow.messaging.inbox.duplicates").tag("topic", Topics.PAYMENTS_COMMANDS)
+                .counter().count()).isEqualTo(2);
+    }
+
     private HandlingListener listener(Handler handler) {
         return new HandlingListener(List.of(handler), "test-consumer", inbox, new TransactionTemplate(new NoTransactions()),
                 new MessagingMetrics(new SimpleMeterRegistry()), 50,

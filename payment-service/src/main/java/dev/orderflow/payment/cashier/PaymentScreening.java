@@ -90,7 +90,8 @@ public class PaymentScreening {
                             model.card().threshold()))) : Optional.empty();
             count("model", modelSuspects, modelSuspects);
         } else {
-            decline = rules.suspicion(command, history, now).map(why -> new Decline(DeclineReason.FRAUD_SUSPECTED, why));
+            decline = rules.suspicion(command, history, now)
+                    .map(why -> new Decline(DeclineReason.FRAUD_SUSPECTED, why));
             count("model", modelSuspects, false);
             count("rule", decline.isPresent(), decline.isPresent());
         }
