@@ -59,10 +59,6 @@ final class ChildProcess {
     }
 
     /**
-     * Runs the command in a session of its own where {@code setsid} exists, so that Ctrl-C in the launcher's
-     * terminal reaches only the launcher, which then stops its children in order (services before Kafka).
-     */
-    /**
      * Runs the command {@code niceness} steps below the normal CPU priority where {@code nice} exists (the process
      * keeps its pid: {@code nice} replaces itself with the command); as it is for 0.
      */
@@ -81,6 +77,10 @@ final class ChildProcess {
         return command;
     }
 
+    /**
+     * Runs the command in a session of its own where {@code setsid} exists, so that Ctrl-C in the launcher's
+     * terminal reaches only the launcher, which then stops its children in order (services before Kafka).
+     */
     static List<String> detachedFromTerminal(List<String> command) {
         for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
             if (Files.isExecutable(Path.of(setsid))) {
@@ -101,15 +101,25 @@ final class ChildProcess {
         return logFile;
     }
 
+    /** Appends a line of the launcher's own to the log, between the process's lines (e.g. why it starts again). */
+    void note(String line) {
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.writeString(logFile, "%n===== %s: %s =====%n".formatted(Instant.now(), line),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        catch (IOException failed) {
+            throw new UncheckedIOException("could not write to " + logFile, failed);
+        }
+    }
+
     synchronized void start() {
         if (isAlive()) {
             throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
         }
         List<String> command = this.command.get();
+        note("starting " + name);
         try {
-            Files.createDirectories(logFile.getParent());
-            Files.writeString(logFile, "%n===== %s: starting %s =====%n".formatted(Instant.now(), name),
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

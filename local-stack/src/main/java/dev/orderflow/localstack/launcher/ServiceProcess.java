@@ -22,6 +22,12 @@ public final class ServiceProcess {
 
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
 
+    /**
+     * How a HotSpot JVM ends after a fatal error of its own (a crash inside the VM, reported in an {@code hs_err}
+     * file): {@code abort()}, 128 + SIGABRT. A Spring Boot application that fails to start exits with 1.
+     */
+    static final int JVM_FATAL_ERROR_EXIT = 134;
+
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final OrderflowService service;
@@ -132,13 +138,26 @@ public final class ServiceProcess {
     /**
      * Waits for {@code /actuator/health/readiness} to answer 200 (database and Kafka included).
      *
+     * <p>If the JVM dies of a fatal error of its own while it starts on a start-up cache (the JDK's AOT cache has
+     * crashed a JVM while loading its classes, rarely), the cache is discarded and the service started once more
+     * without it, with a line in its log saying so; the timeout counts again from there.
+     *
      * @throws IllegalStateException if the process exits first or the timeout passes; the message ends with the
      *         last lines of its log
      */
     public ServiceProcess awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean startedAgain = false;
         while (!isReady()) {
             if (!process.isAlive()) {
+                if (!startedAgain && process.exitCode().orElse(0) == JVM_FATAL_ERROR_EXIT && code.discardCache()) {
+                    process.note(("the JVM crashed (exit %d) while starting on its start-up cache: the cache is "
+                            + "removed and %s starts again without it").formatted(JVM_FATAL_ERROR_EXIT, name()));
+                    startedAgain = true;
+                    process.start();
+                    deadline = System.nanoTime() + timeout.toNanos();
+                    continue;
+                }
                 throw new IllegalStateException("%s exited during start-up (exit %s); end of %s:%n%s"
                         .formatted(name(), process.exitCode().orElse(null), logFile(), process.logTail()));
             }

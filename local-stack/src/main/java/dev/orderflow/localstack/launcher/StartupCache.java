@@ -196,6 +196,18 @@ final class StartupCache {
             }
         }
 
+        /** Removes the current build's cache, so that it starts without one and the next stack trains it again. */
+        @Override
+        public boolean discardCache() {
+            Path cache = cache(extracted());
+            try {
+                return Files.deleteIfExists(cache);
+            }
+            catch (IOException failed) {
+                throw new UncheckedIOException("could not remove the start-up cache " + cache, failed);
+            }
+        }
+
         /** Removes what a failed training run may have left. */
         void discardTraining() {
             try {

@@ -17,6 +17,14 @@ public final class FakeService {
 
     static final String EXIT_AT_START = "FAKE_SERVICE_EXIT_CODE";
 
+    /**
+     * Set, the stand-in dies as a JVM does of a fatal error (exit 134) when it runs with a stand-in start-up cache
+     * ({@code -Dfake.cache=<file>}).
+     */
+    static final String CRASH_ON_CACHE = "FAKE_SERVICE_CRASH_ON_CACHE";
+
+    static final String CACHE_PROPERTY = "fake.cache";
+
     static final List<String> PRINTED_SETTINGS = List.of("SERVER_PORT", "SPRING_PROFILES_ACTIVE",
             "SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
             "SPRING_DATASOURCE_PASSWORD", "ORDERFLOW_PAYMENT_PSP_BASE_URL", "EXTRA_SETTING");
@@ -25,6 +33,11 @@ public final class FakeService {
     }
 
     public static void main(String[] args) throws IOException {
+        if (System.getenv(CRASH_ON_CACHE) != null && System.getProperty(CACHE_PROPERTY) != null) {
+            System.out.println("# A fatal error has been detected by the Java Runtime Environment (stand-in)");
+            System.out.flush();
+            Runtime.getRuntime().halt(ServiceProcess.JVM_FATAL_ERROR_EXIT);
+        }
         String exitCode = System.getenv(EXIT_AT_START);
         if (exitCode != null) {
             System.out.println("exiting at start, as told");

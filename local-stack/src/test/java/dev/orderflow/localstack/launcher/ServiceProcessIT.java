@@ -2,12 +2,18 @@ package dev.orderflow.localstack.launcher;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -197,6 +203,85 @@ class ServiceProcessIT {
                 .withMessageContaining("inventory-service exited during start-up (exit 3)")
                 .withMessageContaining("exiting at start, as told");
         assertThat(failing.services()).noneMatch(ServiceProcess::isAlive);
+    }
+
+    @Test
+    void startsAServiceAgainWithoutItsStartUpCacheWhenTheJvmCrashedOnIt() throws IOException {
+        Path cache = Files.writeString(repository.resolve("inventory-service.aot"), "stand-in cache");
+        ServiceProcess inventory = standInProcess(new CachedStandIn(builtJar(INVENTORY), cache),
+                Map.of(FakeService.CRASH_ON_CACHE, "yes"));
+        try {
+            inventory.start().awaitReady(Duration.ofSeconds(60));
+
+            assertThat(inventory.isReady()).isTrue();
+            assertThat(cache).as("the cache it crashed on is gone").doesNotExist();
+            assertThat(Files.readString(inventory.logFile())).contains(
+                    "A fatal error has been detected by the Java Runtime Environment (stand-in)",
+                    "the JVM crashed (exit 134) while starting on its start-up cache: the cache is removed and "
+                            + "inventory-service starts again without it");
+        }
+        finally {
+            inventory.stop();
+        }
+    }
+
+    @Test
+    void startsAgainOnlyOnceAndOnlyWhenThereWasACacheToDrop() throws IOException {
+        Path cache = Files.writeString(repository.resolve("inventory-service.aot"), "stand-in cache");
+        ServiceProcess crashingAlways = standInProcess(new CachedStandIn(builtJar(INVENTORY), cache),
+                Map.of(FakeService.EXIT_AT_START, String.valueOf(ServiceProcess.JVM_FATAL_ERROR_EXIT)));
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> crashingAlways.start().awaitReady(Duration.ofSeconds(60)))
+                .withMessageContaining("inventory-service exited during start-up (exit 134)");
+        assertThat(cache).doesNotExist();
+        String log = Files.readString(crashingAlways.logFile());
+        assertThat(log).containsOnlyOnce("the JVM crashed (exit 134)");
+        assertThat(log.split("starting inventory-service =====", -1)).as("starts: with the cache, then without")
+                .hasSize(3);
+
+        ServiceProcess withoutCache = standInProcess(new CachedStandIn(builtJar(INVENTORY), cache),
+                Map.of(FakeService.EXIT_AT_START, String.valueOf(ServiceProcess.JVM_FATAL_ERROR_EXIT)));
+        assertThatIllegalStateException()
+                .isThrownBy(() -> withoutCache.start().awaitReady(Duration.ofSeconds(60)))
+                .withMessageContaining("exited during start-up (exit 134)");
+        assertThat(Files.readString(withoutCache.logFile())).containsOnlyOnce("the JVM crashed (exit 134)");
+    }
+
+    /** A stand-in service run as {@code java [-Dfake.cache=<cache>] -jar <jar>}, with the cache while it exists. */
+    private record CachedStandIn(Path jar, Path cache) implements ServiceCode {
+
+        @Override
+        public List<String> prepare() {
+            List<String> command = new ArrayList<>();
+            if (Files.exists(cache)) {
+                command.add("-D" + FakeService.CACHE_PROPERTY + "=" + cache);
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+            return command;
+        }
+
+        @Override
+        public boolean discardCache() {
+            try {
+                return Files.deleteIfExists(cache);
+            }
+            catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+            }
+        }
+    }
+
+    /** One stand-in inventory service on a free port, outside any stack, logging to this test's directory. */
+    private ServiceProcess standInProcess(ServiceCode code, Map<String, String> environment) throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> settings = new HashMap<>(environment);
+        settings.put("SERVER_PORT", String.valueOf(port));
+        return new ServiceProcess(INVENTORY, port, List.of(ChildProcess.javaExecutable(), "-Xmx64m"), code, settings,
+                repository.resolve("logs").resolve("inventory-service.log"), Duration.ofSeconds(60));
     }
 
     /** The simulator and the inventory service, unless a test says otherwise. */
