@@ -4,6 +4,7 @@ import dev.orderflow.web.security.ProblemAnswers;
 import dev.orderflow.web.security.ResourceServer;
 import dev.orderflow.web.security.SecurityProblemsAdvice;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.coyote.http11.Http11NioProtocol;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,6 +25,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebProperties.class)
 public class WebSupportAutoConfiguration {
+
+    static final long IDLE_POLLER_WAIT_MS = 5_000;
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(WebProperties properties,
@@ -71,19 +74,34 @@ public class WebSupportAutoConfiguration {
         }
     }
 
-    /**
-     * Tomcat answers {@code Expect: 100-continue} only once the service reads the body, not on the headers alone: a
-     * body the limit refuses unread is then never sent, instead of arriving at a connection that is closing.
-     */
+    /** The embedded Tomcat's connector settings. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(TomcatConnectorCustomizer.class)
-    static class TomcatContinue {
+    static class TomcatSettings {
 
+        /**
+         * Tomcat answers {@code Expect: 100-continue} only once the service reads the body, not on the headers alone:
+         * a body the limit refuses unread is then never sent, instead of arriving at a connection that is closing.
+         */
         @Bean
         TomcatConnectorCustomizer continueOnlyWhenTheBodyIsRead() {
             return connector -> {
                 if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
                     http.setContinueResponseTiming("onRead");
+                }
+            };
+        }
+
+        /**
+         * The connector's poller waits up to 5 s for socket events (Tomcat's 1 s): it wakes at once for every
+         * request, so only an idle service notices, which no longer wakes every second; idle keep-alive connections
+         * are closed up to 5 s after their timeout instead of 1 s.
+         */
+        @Bean
+        TomcatConnectorCustomizer quietPoller() {
+            return connector -> {
+                if (connector.getProtocolHandler() instanceof Http11NioProtocol nio) {
+                    nio.setSelectorTimeout(IDLE_POLLER_WAIT_MS);
                 }
             };
         }
