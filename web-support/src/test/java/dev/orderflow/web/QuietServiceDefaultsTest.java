@@ -40,7 +40,8 @@ class QuietServiceDefaultsTest {
         Binder binder = Binder.get(processed(new StandardEnvironment()));
 
         assertThat(binder.bind("management.otlp.metrics.export.enabled", Boolean.class).get()).isFalse();
-        assertThat(binder.bind("management.logging.export.otlp.enabled", Boolean.class).get()).isFalse();
+        assertThat(binder.bind("management.metrics.observations.ignored-meters",
+                Bindable.setOf(String.class)).get()).containsExactly("long-task-timer");
         assertThat(binder.bind("server.tomcat.background-processor-delay", Duration.class).get())
                 .isEqualTo(Duration.ofMinutes(1));
         assertThat(binder.bind("management.prometheus.metrics.export.properties",
