@@ -3,8 +3,6 @@ package dev.orderflow.localstack.launcher;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import dev.orderflow.localstack.FreePort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -273,11 +272,8 @@ class ServiceProcessIT {
     }
 
     /** One stand-in inventory service on a free port, outside any stack, logging to this test's directory. */
-    private ServiceProcess standInProcess(ServiceCode code, Map<String, String> environment) throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+    private ServiceProcess standInProcess(ServiceCode code, Map<String, String> environment) {
+        int port = FreePort.pick();
         Map<String, String> settings = new HashMap<>(environment);
         settings.put("SERVER_PORT", String.valueOf(port));
         return new ServiceProcess(INVENTORY, port, List.of(ChildProcess.javaExecutable(), "-Xmx64m"), code, settings,
